@@ -1,0 +1,37 @@
+/// `malkoll segment` output: JSON spans in Unicode scalars, or one sentence
+/// per line with tokens separated by a space.
+public enum SegmentRenderer {
+    public static func json(_ doc: Document) -> [UInt8] {
+        var w = JSONWriter(reserve: doc.tokens.count * 16 + doc.sentences.count * 16 + 64)
+        let map = doc.offsets
+        w.beginObject()
+        w.key("sentences")
+        w.beginArray()
+        for s in doc.sentences { w.pair(map.scalarOffset(Int(s.start)), map.scalarOffset(Int(s.end))) }
+        w.endArray()
+        w.key("tokens")
+        w.beginArray()
+        for t in doc.tokens { w.pair(map.scalarOffset(Int(t.start)), map.scalarOffset(Int(t.end))) }
+        w.endArray()
+        w.endObject()
+        var out = w.bytes
+        out.append(0x0A)
+        return out
+    }
+
+    public static func text(_ doc: Document) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(doc.utf16.count * 2)
+        for s in doc.sentences {
+            var first = true
+            for t in doc.tokens(of: s) {
+                if !first { out.append(0x20) }
+                first = false
+                // A token may span a line break ("genomför-\nandet"): keep each on one line.
+                for b in doc.string(t).utf8 { out.append(b == 0x0A || b == 0x0D ? 0x20 : b) }
+            }
+            out.append(0x0A)
+        }
+        return out
+    }
+}
