@@ -19,8 +19,19 @@ struct ZipContainer {
         self.source = source
         self.kind = kind
         self.limits = limits
+        // A file-backed archive, not ZIPFoundation's in-memory one: that one
+        // traps when a damaged archive makes it seek past the end of its data
+        // (found by the fuzz test). The file is unlinked once open.
+        let tmp = FileManager.default.temporaryDirectory
+            .appendingPathComponent("malkoll-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).zip")
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            try Data(bytes).write(to: tmp)
+        } catch {
+            throw MalkollError.cannotOpen(path: source, reason: "cannot write a temporary copy (\(error.localizedDescription))")
+        }
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        do {
+            archive = try Archive(url: tmp, accessMode: .read)
         } catch {
             let hasEnd = ZipContainer.hasEndOfCentralDirectory(bytes)
             throw MalkollError.unreadable(path: source, reason: hasEnd
