@@ -8,7 +8,7 @@ public final class LanguagePipeline {
     public init(lexicons: Lexicons) throws {
         self.lexicons = lexicons
         layout = PlainTextLayout()
-        segmenter = try Segmenter()
+        segmenter = try Segmenter(lexicons: lexicons)
     }
 
     public var stages: [any Stage] { [layout, segmenter] }
