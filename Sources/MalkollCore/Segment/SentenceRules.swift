@@ -7,6 +7,9 @@
 /// - no break after an ellipsis before a lower-case word;
 /// - a break after a full stop before a number ("... sällskap. 1973 flög vi");
 /// - a break before a reply dash after a sentence end ("intresse? – Det");
+/// - a break after "osv", "m.fl" (written without the final dot) before a
+///   capitalised word;
+/// - a break between "!" or "?" and a following ellipsis;
 /// - a break after "…" before a capital, and where extraction glued two
 ///   sentences ("Lapland.Luleå").
 enum SentenceRules {
@@ -29,6 +32,7 @@ enum SentenceRules {
             while k < n, k < j + 3 {
                 let c = first(k)
                 if Chars.isAlnum(c) { return c }
+                guard length(k) == 1, Chars.isCloser(c) || Chars.isDash(c) || c == 0x28 || c == 0x5B || c == 0x201C || c == 0xAB || c == 0x2018 else { return nil }
                 k += 1
             }
             return nil
@@ -59,6 +63,13 @@ enum SentenceRules {
                       Chars.isTerminal(first(t)), !flags[t].contains(.dottedAbbreviation) {
                 breakBefore[j] = true
             } else if isChar(t, Chars.ellipsis), Chars.isUpper(c) {
+                breakBefore[j] = true
+            } else if isChar(t, 0x3F) || isChar(t, 0x21), isEllipsis(j) {
+                // "Rädda mig! ... jag skulle": ICU reads "! ..." as one end (rule 8a).
+                breakBefore[j] = true
+            } else if flags[j - 1].contains(.mayEndSentence), !flags[j - 1].contains(.dottedAbbreviation),
+                      Chars.isUpper(c), tokens[j].kind == .word {
+                // "..., 101-200, osv Datum- och tidsfält": "osv" written without its dot.
                 breakBefore[j] = true
             }
         }
