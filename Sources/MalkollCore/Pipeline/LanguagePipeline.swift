@@ -7,7 +7,7 @@ public final class LanguagePipeline {
 
     public init(lexicons: Lexicons) throws {
         self.lexicons = lexicons
-        layout = PlainTextLayout()
+        layout = try PlainTextLayout(lexicons: lexicons)
         segmenter = try Segmenter(lexicons: lexicons)
     }
 
