@@ -18,21 +18,29 @@ struct FurnitureCues {
         }
     }
 
-    /// Whether the line content `u[s..<e]` is furniture by a phrase.
-    func matches(_ u: UnsafeBufferPointer<UInt16>, _ s: Int, _ e0: Int) -> Bool {
-        var e = e0
-        while e > s, u[e - 1] == Chars.period || u[e - 1] == 0x21 || u[e - 1] == 0x2C { e -= 1 }
-        let n = e - s
-        if n == 0 || n > 400 { return false }
-        func equal(_ w: [UInt16], at p: Int) -> Bool {
-            for i in 0..<w.count where Chars.lower(u[p + i]) != w[i] { return false }
-            return true
+    /// Whether the text `u[s..<e]` (one logical line, perhaps wrapped) is
+    /// furniture by a phrase. White space runs compare as one space;
+    /// `scratch` is reused between calls.
+    func matches(_ u: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int, scratch: inout [UInt16]) -> Bool {
+        if cues.isEmpty || e - s > 400 || e <= s { return false }
+        scratch.removeAll(keepingCapacity: true)
+        var p = s
+        while p < e {
+            if Chars.isWhite(u[p]) {
+                while p < e, Chars.isWhite(u[p]) { p += 1 }
+                scratch.append(0x20)
+            } else {
+                scratch.append(Chars.lower(u[p]))
+                p += 1
+            }
         }
-        for (w, position) in cues where w.count <= n {
+        while let last = scratch.last, last == Chars.period || last == 0x21 || last == 0x2C { scratch.removeLast() }
+        let n = scratch.count
+        for (w, position) in cues where w.count <= n && n > 0 {
             switch position {
-            case .line: if w.count == n, equal(w, at: s) { return true }
-            case .prefix: if n <= 200, equal(w, at: s), w.count == n || !Chars.isLetter(u[s + w.count]) { return true }
-            case .suffix: if equal(w, at: e - w.count) { return true }
+            case .line: if w.count == n, scratch.elementsEqual(w) { return true }
+            case .prefix: if n <= 200, scratch[0..<w.count].elementsEqual(w), w.count == n || !Chars.isLetter(scratch[w.count]) { return true }
+            case .suffix: if scratch[(n - w.count)...].elementsEqual(w) { return true }
             }
         }
         return false

@@ -44,7 +44,7 @@ struct LineJoining {
         let first = u[b.contentStart]
         if Chars.isLower(first) { return true }
         let e = a.contentEnd
-        return e - a.contentStart >= 2 && u[e - 1] == Chars.hyphen && Chars.isLetter(u[e - 2]) && Chars.isAlnum(first)
+        return e - a.contentStart >= 2 && u[e - 1] == Chars.hyphen && Chars.isAlnum(u[e - 2]) && Chars.isAlnum(first)
     }
 
     /// Whether `b` continues `a`.
@@ -65,9 +65,9 @@ struct LineJoining {
     }
 
     /// In a hard-wrapped document, a short line that recurs three or more
-    /// times next to a page break (a form feed or a page number within two
-    /// lines) is a running header or footer: furniture. (Recurring section
-    /// headings such as "Mål" stand elsewhere and stay.)
+    /// times, at least twice next to a page break (a form feed or a page
+    /// number within two lines), is a running header or footer: furniture.
+    /// (Recurring section headings such as "Mål" stand elsewhere and stay.)
     func markRunningHeaders(_ u: UnsafeBufferPointer<UInt16>, _ lines: [TextLine], _ markers: [ListMarker?], _ furniture: inout [Bool]) {
         func candidate(_ i: Int) -> Bool {
             let l = lines[i]
@@ -80,13 +80,17 @@ struct LineJoining {
             }
             return false
         }
-        var counts: [[UInt16]: Int] = [:]
+        var counts: [[UInt16]: (all: Int, nearBreak: Int)] = [:]
         var keys: [Int: [UInt16]] = [:]
-        for i in lines.indices where candidate(i) && nearPageBreak(i) {
+        for i in lines.indices where candidate(i) {
             let key = Array(UnsafeBufferPointer(rebasing: u[lines[i].contentStart..<lines[i].contentEnd]))
-            counts[key, default: 0] += 1
+            let near = nearPageBreak(i) ? 1 : 0
+            counts[key, default: (0, 0)].all += 1
+            counts[key, default: (0, 0)].nearBreak += near
             keys[i] = key
         }
-        for (i, key) in keys where counts[key, default: 0] >= 3 { furniture[i] = true }
+        for (i, key) in keys {
+            if let c = counts[key], c.all >= 3, c.nearBreak >= 2 { furniture[i] = true }
+        }
     }
 }

@@ -41,7 +41,6 @@ public struct PlainTextLayout: Stage {
             markers[i] = ListMarker.at(u, l.contentStart, l.contentEnd)
             if markers[i] == nil || markers[i]!.style == .dash {
                 isFurniture[i] = FurnitureCues.isPageNumber(u, l.contentStart, l.contentEnd)
-                    || furniture.matches(u, l.contentStart, l.contentEnd)
             }
         }
         let joining = LineJoining(u, lines, markers, isFurniture)
@@ -49,6 +48,7 @@ public struct PlainTextLayout: Stage {
 
         // Logical lines.
         var logical: [LogicalLine] = []
+        var scratch: [UInt16] = []
         var i = 0
         while i < lines.count {
             let l = lines[i]
@@ -60,8 +60,8 @@ public struct PlainTextLayout: Stage {
                     last += 1
                 }
             }
-            let marker = isFurniture[i] ? nil : markers[i]
-            logical.append(LogicalLine(first: i, last: last, marker: marker, isFurniture: isFurniture[i],
+            let furnished = isFurniture[i] || furniture.matches(u, l.contentStart, lines[last].contentEnd, scratch: &scratch)
+            logical.append(LogicalLine(first: i, last: last, marker: furnished ? nil : markers[i], isFurniture: furnished,
                                        start: l.contentStart, end: lines[last].contentEnd))
             i = last + 1
         }
@@ -85,7 +85,7 @@ public struct PlainTextLayout: Stage {
                 let inRun = { (other: LogicalLine?) -> Bool in
                     guard let o = other?.marker else { return false }
                     switch (o.style, m.style) {
-                    case (.dash, .dash), (.number, .number): return true
+                    case (_, .dash), (.number, .number): return true
                     default: return false
                     }
                 }
@@ -94,7 +94,8 @@ public struct PlainTextLayout: Stage {
                 case .bullet, .letter:
                     kind = .listItem(level: 0)
                 case .dash:
-                    // A lone "– Det är ..." paragraph is a reply, not a list.
+                    // A lone "– Det är ..." paragraph is a reply, not a list: a
+                    // dash item needs a list next to it or a lead-in.
                     if run { kind = .listItem(level: 0) }
                 case .number(let depth):
                     if !run, isHeadingLike(u, m.contentStart, line.end), line.first == line.last {

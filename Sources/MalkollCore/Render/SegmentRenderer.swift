@@ -27,8 +27,8 @@ public enum SegmentRenderer {
             for t in doc.tokens(of: s) {
                 if !first { out.append(0x20) }
                 first = false
-                // A token may span a line break ("genomför-\nandet"): keep each on one line.
-                for b in doc.string(t).utf8 { out.append(b == 0x0A || b == 0x0D ? 0x20 : b) }
+                // A token may span a line break ("genomför-\nandet"): print the word.
+                out.append(contentsOf: doc.word(t).utf8)
             }
             out.append(0x0A)
         }
