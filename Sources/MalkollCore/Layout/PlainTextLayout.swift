@@ -48,7 +48,6 @@ public struct PlainTextLayout: Stage {
 
         // Logical lines.
         var logical: [LogicalLine] = []
-        var scratch: [UInt16] = []
         var i = 0
         while i < lines.count {
             let l = lines[i]
@@ -60,7 +59,7 @@ public struct PlainTextLayout: Stage {
                     last += 1
                 }
             }
-            let furnished = isFurniture[i] || furniture.matches(u, l.contentStart, lines[last].contentEnd, scratch: &scratch)
+            let furnished = isFurniture[i] || furniture.matches(u, l.contentStart, lines[last].contentEnd)
             logical.append(LogicalLine(first: i, last: last, marker: furnished ? nil : markers[i], isFurniture: furnished,
                                        start: l.contentStart, end: lines[last].contentEnd))
             i = last + 1
@@ -166,7 +165,7 @@ public struct PlainTextLayout: Stage {
         var p = start + 1
         while p + 2 < block.range.upperBound {
             let c = u[p]
-            if c != 0x2A, ListMarker.bullets.contains(c), Chars.isWhite(u[p - 1]), Chars.isSpace(u[p + 1]) {
+            if c != 0x2A, ListMarker.isBullet(c), Chars.isWhite(u[p - 1]), Chars.isSpace(u[p + 1]) {
                 var a = p - 1
                 while a > start, Chars.isWhite(u[a - 1]) { a -= 1 }
                 var s = p + 1
