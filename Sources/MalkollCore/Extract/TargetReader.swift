@@ -238,14 +238,17 @@ public final class TargetReader {
             if m.identifier || m.form == .ordinal || m.form == .article { return false }
             if (m.start..<m.end).contains(where: { inTime[$0] }) { return false }
             let first = t[m.start]
-            // Glued to letters: "F21", "E4", "5-årig", "sex- och".
-            if m.start > 0, first.gap == .none, t[m.start - 1].isWord { return false }
+            // Glued to letters: "F21", "E4", "5-årig", "sex- och" (but "EUR29,99").
+            let currencyBefore = prefixUnit(before: m.start) != nil
+            if m.start > 0, first.gap == .none, t[m.start - 1].isWord, !currencyBefore { return false }
             if m.end < t.count, t[m.end].gap == .none, t[m.end].isWord, lexicon.units.match(t, at: m.end) == nil { return false }
             if m.end < t.count, t[m.end].text == "-", t[m.end].gap == .none,
                m.end + 1 >= t.count || t[m.end + 1].gap != .none || t[m.end + 1].isWord { return false }
             // "100K" is Duckling's, not a steering document's: a letter scale needs a unit.
             if m.scaled, m.end > 0, t[m.end - 1].gap == .none, t[m.end - 1].isWord,
-               lexicon.digitScales[t[m.end - 1].text] != nil, lexicon.units.match(t, at: m.end) == nil { return false }
+               lexicon.digitScales[t[m.end - 1].text] != nil, lexicon.units.match(t, at: m.end) == nil, !currencyBefore {
+                return false
+            }
             // A label before it: "årskurs 7", "kl. 13", "mål 3".
             var p = m.start - 1
             if p > 0, t[p].text == ".", t[p].gap == .none, t[p - 1].isWord { p -= 1 }
@@ -318,7 +321,7 @@ public final class TargetReader {
 
         /// A currency written before the number: "$10", "EUR 20", "Rs. 20".
         func prefixUnit(before k: Int) -> (ExtractLexicon.Unit, Int)? {
-            guard k > 0, t[k].gap <= .space else { return nil }
+            guard k > 0, k < t.count, t[k].gap <= .space else { return nil }
             for s in max(0, k - 3)..<k {
                 if let u = lexicon.units.match(t, at: s, limit: k), u.end == k, u.value.before { return (u.value, s) }
             }

@@ -177,7 +177,10 @@ struct TimeFinder {
             if t[next].gap == .none, t[next].text == ",", next + 1 < t.count, t[next + 1].isDigits, t[next + 1].gap == .none {
                 return false
             }
-            if t[next].gap == .none, t[next].text == ":" { return false }   // "ISO 14001:2015" is a name
+            // "2015:3", a reference; "fram till 2020:" ends a lead-in.
+            if t[next].gap == .none, t[next].text == ":", next + 1 < t.count, t[next + 1].isDigits, t[next + 1].gap == .none {
+                return false
+            }
             if t[next].gap <= .space, let u = lexicon.units.match(t, at: next), u.value.unit != .other || t[next].lower != "år" {
                 return false
             }
