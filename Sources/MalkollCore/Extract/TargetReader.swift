@@ -169,7 +169,7 @@ public final class TargetReader {
         if m.form == .fraction {
             q.unit = .percent
             q.value = Self.round2(m.value * 100)
-            q.quantity = c.ofPhrase(at: m.end) ?? c.subject(before: m.start)
+            q.quantity = c.ofPhrase(at: m.end) ?? c.countedNoun(at: m.end) ?? c.subject(before: m.start)
             return q
         }
         if m.end < t.count, t[m.end].gap <= .space, let u = lexicon.units.match(t, at: m.end), u.value.after {
@@ -249,6 +249,9 @@ public final class TargetReader {
                lexicon.digitScales[t[m.end - 1].text] != nil, lexicon.units.match(t, at: m.end) == nil, !currencyBefore {
                 return false
             }
+            // After a code's separator: "SFS 2010:800", "dnr 2023/123", "lulea.se/2030".
+            if m.start > 1, first.gap == .none, [":", "/", ".", "_", "=", "#"].contains(t[m.start - 1].text),
+               t[m.start - 1].gap == .none, t[m.start - 2].kind != .symbol { return false }
             // A label before it: "årskurs 7", "kl. 13", "mål 3".
             var p = m.start - 1
             if p > 0, t[p].text == ".", t[p].gap == .none, t[p - 1].isWord { p -= 1 }
@@ -349,13 +352,21 @@ public final class TargetReader {
         func ofPhrase(at j: Int) -> Range<Int>? {
             guard j < t.count, t[j].lower == "av" else { return nil }
             var k = j + 1
-            // Prepositions stay inside ("eleverna på gymnasiet"); a conjunction,
-            // a verb of the clause or a time cue ends it.
-            let inside: Set<String> = ["på", "i", "inom", "vid", "för", "av", "med"]
-            while k < t.count, k - j <= 6, t[k].isWord, !inTime[k], !lexicon.context(t[k], is: .clause),
-                  inside.contains(t[k].lower) || !ends(at: k) {
+            // One preposition and its word stay inside ("eleverna på gymnasiet",
+            // "alla resor i kommunen"); a conjunction, a verb of the clause or a
+            // time cue ends it.
+            let inside: Set<String> = ["på", "i", "inom", "vid", "för", "med"]
+            var preposition: Int?
+            while k < t.count, k - j <= 5, t[k].isWord, !inTime[k], !lexicon.context(t[k], is: .clause) {
+                if let p = preposition, k > p + 1 { break }
+                if inside.contains(t[k].lower), preposition == nil, k > j + 1 {
+                    preposition = k
+                } else if ends(at: k) {
+                    break
+                }
                 k += 1
             }
+            if let p = preposition, k == p + 1 { k = p }
             return k > j + 1 ? j..<k : nil
         }
 

@@ -75,6 +75,10 @@ struct TimeFinder {
             if let c = cuesBefore[start], let role = Self.role(c.value) {
                 found[k].role = role
                 start = c.start
+            } else if start > 1, t[start - 1].isWord, t[start - 1].text.first?.isUppercase == true,
+                      let c = cuesBefore[start - 1], c.value == .name {
+                // "Vision Luleå 2050": a name with a proper noun inside.
+                found[k].role = .name
             }
             found[k].cueStart = start
             if let after = lexicon.timeCuesAfter.match(t, at: found[k].tokens.upperBound), after.value == .baseline {
@@ -116,8 +120,13 @@ struct TimeFinder {
     private func isDash(_ tok: ScanToken) -> Bool { ["-", "–", "—", "\u{2011}", "\u{2212}"].contains(tok.text) }
 
     private func digitsExpression(_ t: [ScanToken], at i: Int) -> (Range<Int>, CalendarDate?, Bool)? {
-        // A year glued to letters before it is a code ("F2030").
+        // A year glued to letters before it is a code ("F2030"), and so is
+        // one glued to a separator after a word ("lulea.se/2030", "dnr 12/2025").
         if i > 0, t[i].gap == .none, t[i - 1].isWord { return nil }
+        if i > 1, t[i].gap == .none, ["/", ".", "_", "=", "#", ":"].contains(t[i - 1].text), t[i - 1].gap == .none,
+           t[i - 2].kind != .symbol {
+            return nil
+        }
         if let y = year(t, i) {
             // "2023-09-01", and a range of dates "2023-09-01–2026-08-31".
             if let (d, end) = isoDate(t, at: i) {
@@ -177,8 +186,9 @@ struct TimeFinder {
             if t[next].gap == .none, t[next].text == ",", next + 1 < t.count, t[next + 1].isDigits, t[next + 1].gap == .none {
                 return false
             }
-            // "2015:3", a reference; "fram till 2020:" ends a lead-in.
-            if t[next].gap == .none, t[next].text == ":", next + 1 < t.count, t[next + 1].isDigits, t[next + 1].gap == .none {
+            // "2010:800", "2023/123": a reference; "fram till 2020:" ends a lead-in.
+            if t[next].gap == .none, t[next].text == ":" || t[next].text == "/", next + 1 < t.count, t[next + 1].isDigits,
+               t[next + 1].gap == .none {
                 return false
             }
             if t[next].gap <= .space, let u = lexicon.units.match(t, at: next), u.value.unit != .other || t[next].lower != "år" {
