@@ -21,7 +21,7 @@ final class ExtractLexicon {
 
     enum ContextRole: String, CaseIterable { case label, stop, clause, percent_subject, money }
 
-    enum TimeRole: String, CaseIterable { case deadline, start, past, baseline, name, filler, future, past_verb }
+    enum TimeRole: String, CaseIterable { case deadline, start, reference, past, baseline, name, filler, future, past_verb }
     struct TimeCue { var role: TimeRole; var after: Bool }
 
     struct Period { var part: Int?; var month: Int; var day: Int? }

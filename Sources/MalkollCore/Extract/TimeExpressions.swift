@@ -36,7 +36,7 @@ struct CalendarDate: Comparable {
 
 /// A time expression found in scanned tokens, with the cue before it.
 struct TimeExpression {
-    enum Role { case deadline, start, past, baseline, name, bare }
+    enum Role { case deadline, start, reference, past, baseline, name, bare }
     /// Token indices of the expression itself ("första kvartalet 2015",
     /// "2016-2018", "30 juni 2026"), end exclusive.
     var tokens: Range<Int>
@@ -92,6 +92,7 @@ struct TimeFinder {
         switch r {
         case .deadline: return .deadline
         case .start: return .start
+        case .reference: return .reference
         case .past: return .past
         case .baseline: return .baseline
         case .name: return .name

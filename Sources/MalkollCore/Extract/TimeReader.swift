@@ -27,8 +27,9 @@ public struct TimeReading: Sendable, Equatable {
 /// "varje år", "vart fjärde år").
 ///
 /// Choices: with several time expressions the deadline is the latest one,
-/// the end of the whole period; a "start" ("från och med 2025") counts only
-/// when nothing else is given. Baselines ("jämfört med 2010"), the past
+/// the end of the whole period; a "start" ("från och med 2025") and a year
+/// that names a set of goals ("för att nå målen till 2030") count only when
+/// nothing else is given. Baselines ("jämfört med 2010"), the past
 /// ("sedan 2013") and names ("Vision 2050", "Agenda 2030") are never
 /// deadlines, and when the text has no word of plan (ska, bör, senast, mål...)
 /// but a verb in the past ("År 2013 antogs planen"), its years are history.
@@ -72,7 +73,7 @@ public final class TimeReader {
         if readsAsPast(t) { return nil }
         let dated = found.filter { $0.date != nil }
         let bound = dated.filter { $0.role == .deadline || $0.role == .bare }
-        let pool = bound.isEmpty ? dated.filter { $0.role == .start } : bound
+        let pool = bound.isEmpty ? dated.filter { $0.role == .start || $0.role == .reference } : bound
         var best: TimeExpression?
         for e in pool where best == nil || best!.date! < e.date! { best = e }
         return best
