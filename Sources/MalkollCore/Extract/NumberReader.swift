@@ -162,7 +162,7 @@ public final class NumberReader {
             m.scaled = true
         }
         m.value = value
-        m.yearLike = whole.count == 4 && !grouped && fraction.isEmpty && !m.scaled && (1900...2100).contains(Int(whole) ?? 0)
+        m.yearLike = whole.count == 4 && !grouped && fraction.isEmpty && !m.scaled && CalendarDate.years.contains(Int(whole) ?? 0)
         return m
     }
 
@@ -197,7 +197,8 @@ public final class NumberReader {
             case .every:
                 // "varannan" = 1/2, "var tredje" = 1/3.
                 if let n = w.value.value, n > 0 { return NumberMatch(value: 1 / n, start: i, end: w.end, form: .fraction) }
-                if let o = ordinalMatch(t, at: w.end, limit: limit), o.value > 1 {
+                // "var tredje" (not "var andra": that is "was other").
+                if let o = ordinalMatch(t, at: w.end, limit: limit), o.value > 2 {
                     return NumberMatch(value: 1 / o.value, start: i, end: o.end, form: .fraction)
                 }
                 return nil
@@ -256,6 +257,11 @@ public final class NumberReader {
             m.value /= Double(d)
             m.end = j + 1
             m.form = .fraction
+            // "en halv timme": half of a thing, not a share ("en halv av" is rare).
+            if lexicon.numberWords.value(word: t[j].lower)?.kind == .half, j + 1 < limit, t[j + 1].isWord,
+               t[j + 1].lower != "av", t[j + 1].gap <= .space, scaleWord(t, at: j + 1, limit: limit) == nil {
+                m.form = .words
+            }
             if let s = scaleWord(t, at: j + 1, limit: limit) {
                 m.value *= s.value
                 m.end = s.end
@@ -307,7 +313,7 @@ struct NumberMatch {
     var start: Int
     var end: Int
     var form: Form
-    /// Four digits 1900-2100 written plainly: a year unless its context says otherwise.
+    /// Four digits written plainly in `CalendarDate.years`: a year unless its context says otherwise.
     var yearLike = false
     /// A code, reference or telephone number: no quantity.
     var identifier = false

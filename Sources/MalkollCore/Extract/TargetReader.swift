@@ -49,7 +49,7 @@ public final class TargetReader {
     }
 
     func readings(_ t: [ScanToken]) -> [Reading] {
-        let context = Context(t: t, lexicon: lexicon, times: finder.find(t))
+        let context = Context(t: t, lexicon: lexicon, numbers: numbers, times: finder.find(t))
         var out: [Reading] = []
         var i = 0
         while i < t.count {
@@ -218,14 +218,16 @@ public final class TargetReader {
     struct Context {
         let t: [ScanToken]
         let lexicon: ExtractLexicon
+        let numbers: NumberReader
         /// Tokens inside a time expression: never a quantity.
         let inTime: [Bool]
         let comparatorsByEnd: [Int: (value: ExtractLexicon.ComparatorCue, start: Int)]
         let mentionsMoney: Bool
 
-        init(t: [ScanToken], lexicon: ExtractLexicon, times: [TimeExpression]) {
+        init(t: [ScanToken], lexicon: ExtractLexicon, numbers: NumberReader, times: [TimeExpression]) {
             self.t = t
             self.lexicon = lexicon
+            self.numbers = numbers
             var inTime = [Bool](repeating: false, count: t.count)
             for e in times { for k in e.tokens { inTime[k] = true } }
             self.inTime = inTime
@@ -386,6 +388,7 @@ public final class TargetReader {
         /// A word that ends a noun phrase after a number.
         private func ends(at k: Int) -> Bool {
             lexicon.context(t[k], is: .stop) || lexicon.context(t[k], is: .clause)
+                || numbers.match(t, at: k).map { $0.form != .article } == true
                 || lexicon.comparators.match(t, at: k) != nil || lexicon.recurrences.match(t, at: k) != nil
                 || lexicon.timeCuesBefore.match(t, at: k) != nil
         }

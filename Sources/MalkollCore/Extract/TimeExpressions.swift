@@ -1,5 +1,8 @@
 /// A calendar point as precise as the text gives it: a year, a month or a day.
 struct CalendarDate: Comparable {
+    /// Four digits in this span, written plainly, may be a year.
+    static let years = 1800...2199
+
     var year: Int
     var month: Int?
     var day: Int?
@@ -109,7 +112,7 @@ struct TimeFinder {
     }
 
     private func year(_ t: [ScanToken], _ i: Int) -> Int? {
-        guard i < t.count, t[i].isDigits, t[i].text.count == 4, let y = Int(t[i].text), (1900...2100).contains(y) else { return nil }
+        guard i < t.count, t[i].isDigits, t[i].text.count == 4, let y = Int(t[i].text), CalendarDate.years.contains(y) else { return nil }
         return y
     }
 
