@@ -11,7 +11,7 @@ final class AnalysisLexicon {
         let kind: CueKind
     }
 
-    enum NonGoalKind: String { case meta, subordinate, forecastVerb = "forecast-verb", external }
+    enum NonGoalKind: String { case meta, subordinate, forecastVerb = "forecast-verb", external, notACue = "not-a-cue" }
 
     enum FurnitureMatch: String { case prefix, contains, exact, label }
     enum FurnitureRole: String { case furniture, metadata, period, owner }
@@ -48,7 +48,7 @@ final class AnalysisLexicon {
         let ng = try lexicons.table("non_goal_cues.tsv")
         for row in ng.rows {
             guard let k = NonGoalKind(rawValue: row[1]) else {
-                throw ng.error(row, column: 1, "unknown kind '\(row[1])' (meta, subordinate, forecast-verb, external)")
+                throw ng.error(row, column: 1, "unknown kind '\(row[1])' (meta, subordinate, forecast-verb, external, not-a-cue)")
             }
             nonGoal.add(row[0], k)
         }

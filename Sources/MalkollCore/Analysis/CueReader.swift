@@ -42,6 +42,10 @@ struct CueReader {
         let n = span.count
         while i < n {
             if span.commaBefore[i] || (span.breakBefore[i] && i > 0) { subordinate = false }
+            if let s = lexicon.nonGoal.match(span, at: i), s.value == .notACue {
+                i = s.end
+                continue
+            }
             if let s = lexicon.nonGoal.match(span, at: i), s.value == .subordinate {
                 // A clause fronted at the start of a sentence is followed by the main clause.
                 if i > 0 { subordinate = true }

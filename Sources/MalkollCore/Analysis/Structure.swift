@@ -76,6 +76,7 @@ struct StructureBuilder {
             guard !range.isEmpty else { continue }
             if case .furniture = block.kind {
                 s.nodes.append(StructureNode(role: .furniture, block: bi, range: range, title: range))
+                currentLeadIn = nil
                 continue
             }
             var glue: Range<Int>? = nil
@@ -90,6 +91,7 @@ struct StructureBuilder {
                 node.role = f == .furniture ? .furniture : .metadata
                 node.metadataRole = f == .furniture ? nil : f
                 s.nodes.append(node)
+                currentLeadIn = nil
                 continue
             }
             let words = StructureText.wordCount(u, range)
@@ -120,14 +122,16 @@ struct StructureBuilder {
                     node.level = level
                 }
             default:
+                // Plain lines right after a lead-in (no bullets) are its items.
+                let plainRun = currentLeadIn != nil && prev.map { $0.leadIn != nil || ($0.role == .item && !doc.blocks[$0.block].isListItem) } == true
                 if number != nil && headingLike {
                     node.role = continuesRun ? .item : .heading
                     node.level = 2
-                } else if headingLike && currentLeadIn == nil {
+                } else if plainRun && words <= 40 && !StructureText.hasInnerSentenceEnd(u, range) && !endsColon {
+                    node.role = .item
+                } else if headingLike {
                     node.role = .heading
                     node.level = seenHeading ? 3 : 1
-                } else if currentLeadIn != nil && words <= 40 && !StructureText.hasInnerSentenceEnd(u, range) && !endsColon {
-                    node.role = .item
                 } else {
                     node.role = .paragraph
                 }

@@ -127,7 +127,7 @@ struct PhraseIndex<Value> {
     }
 
     private(set) var byFirst: [UInt64: [Entry]] = [:]
-    var maxGap = 12
+    var maxGap = 20
 
     mutating func add(_ phrase: String, _ value: Value) {
         var parts: [[UInt64]] = [[]]
