@@ -21,6 +21,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the output to this file instead of standard output.")
     var output: String?
 
+    @Flag(help: "Print each document's structure (headings, lead-ins, items with line:column) instead of its goals.")
+    var structure = false
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -37,6 +40,10 @@ struct AnalyzeCommand: ParsableCommand {
                 do {
                     let doc = try DocumentLoader.load(path: file)
                     for w in doc.warnings { Output.error("malkoll: \(file): warning: \(w)") }
+                    if structure {
+                        try Output.write(Array(analyzer.structureDump(doc).utf8), to: nil)
+                        continue
+                    }
                     results.append((try analyzer.analyze(doc), doc))
                 } catch let e as MalkollError {
                     // Go on past a bad input; the exit code is the worst one.

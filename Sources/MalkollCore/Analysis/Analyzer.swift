@@ -47,4 +47,9 @@ public final class Analyzer {
         language.run(doc)
         return StructureBuilder(lexicon: lexicon).build(doc)
     }
+
+    /// The structure as a readable tree, one node a line with its line:column.
+    public func structureDump(_ doc: Document) -> String {
+        structure(doc).dump(doc)
+    }
 }

@@ -303,7 +303,11 @@ struct GoalReading {
         if let body { seen.insert(body) }
 
         let commitment: Commitment
-        if let own, own.kind != .plan || inherited?.committing != true {
+        if bodyKey != nil, var c = inherited?.commitment {
+            // An inline lead-in is the goal's own first words: its cue governs.
+            c.inherited = false
+            commitment = c
+        } else if let own, own.kind != .plan || inherited?.committing != true {
             commitment = Commitment(class: own.cls, cue: cueText(span, own), inherited: false)
         } else if let c = inherited?.commitment {
             commitment = c

@@ -102,7 +102,7 @@ struct StructureBuilder {
             if block.isListItem, let m = block.marker, let n = StructureText.number(u, m) { number = n }
             node.number = number
             let headingLike = words <= 12 && !endsColon && !StructureText.isSentenceEnd(last) && last != 0x2C && last != 0x3B
-                && StructureText.startsUpperOrDigit(u, range) && !StructureText.hasInnerSentenceEnd(u, range) && StructureText.inlineColon(u, range) == nil
+                && StructureText.startsUpperOrDigit(u, node.title) && !StructureText.hasInnerSentenceEnd(u, node.title) && StructureText.inlineColon(u, node.title) == nil
             let prev = previous.map { s.nodes[$0] }
             let continuesRun: Bool = {
                 guard let n = number, let p = prev else { return false }
@@ -116,7 +116,7 @@ struct StructureBuilder {
             case .listItem(let level):
                 if number != nil && headingLike && !continuesRun && currentLeadIn == nil {
                     node.role = .heading
-                    node.level = 2
+                    node.level = 4
                 } else {
                     node.role = .item
                     node.level = level
@@ -125,8 +125,9 @@ struct StructureBuilder {
                 // Plain lines right after a lead-in (no bullets) are its items.
                 let plainRun = currentLeadIn != nil && prev.map { $0.leadIn != nil || ($0.role == .item && !doc.blocks[$0.block].isListItem) } == true
                 if number != nil && headingLike {
+                    // Numbered headings sit under the plain ones (level 3) of a plain-text document.
                     node.role = continuesRun ? .item : .heading
-                    node.level = 2
+                    node.level = continuesRun ? 0 : 4
                 } else if plainRun && words <= 40 && !StructureText.hasInnerSentenceEnd(u, range) && !endsColon {
                     node.role = .item
                 } else if headingLike {
