@@ -11,29 +11,48 @@ struct ActorReader {
 
     /// The actor named in `span`, or nil. `organisation` resolves "vi" and
     /// self words; `previous` resolves a subject pronoun ("De vill ...").
-    func read(_ doc: Document, _ span: WordSpan, organisation: String?, previous: Actor?, cueStart: Int?) -> Actor? {
+    /// `weak`: the only body named follows a preposition ("i förskolan").
+    func read(_ doc: Document, _ span: WordSpan, organisation: String?, previous: Actor?, cueStart: Int?) -> (actor: Actor, weak: Bool)? {
         let n = span.count
         if n > 1, pronounSubjects.contains(span.keys[0]), let c = cueStart, c == 1, let p = previous {
-            return Actor(name: p.name, inherited: false)
+            return (Actor(name: p.name, inherited: false), false)
         }
+        var weakHit: Actor? = nil
         var i = 0
         while i < n {
             let kinds = lexicon.actorKinds(span.keys[i])
             let excluded = i > 0 && othersBefore.contains(span.keys[i - 1])
+            var hit: Actor? = nil
             if kinds.contains(.pronoun) || kinds.contains(.self) {
-                if let named = properName(doc, span, headAt: i) { return Actor(name: named, inherited: false) }
-                return Actor(name: organisation ?? doc.string(span.ranges[i]), inherited: false)
+                hit = Actor(name: properName(doc, span, headAt: i) ?? organisation ?? doc.string(span.ranges[i]), inherited: false)
+            } else if kinds.contains(.nameHead), let named = properName(doc, span, headAt: i) {
+                hit = Actor(name: named, inherited: false)
+            } else if !excluded && (kinds.contains(.body) || (kinds.isEmpty && lexicon.hasBodySuffix(doc, span.ranges[i]))),
+                      !(kinds.contains(.other) && !span.capitalised[i]) {
+                hit = Actor(name: phrase(doc, span, headAt: i), inherited: false)
             }
-            if kinds.contains(.nameHead), let named = properName(doc, span, headAt: i) {
-                return Actor(name: named, inherited: false)
-            }
-            if !excluded && (kinds.contains(.body) || (kinds.isEmpty && lexicon.hasBodySuffix(doc, span.ranges[i]))) {
-                if kinds.contains(.other) && !span.capitalised[i] { i += 1; continue }
-                return Actor(name: phrase(doc, span, headAt: i), inherited: false)
+            if let hit {
+                if afterPreposition(span, i) {
+                    if weakHit == nil { weakHit = hit }
+                } else {
+                    return (hit, false)
+                }
             }
             i += 1
         }
-        return nil
+        return weakHit.map { ($0, true) }
+    }
+
+    /// Whether the noun phrase holding word `i` opens with a preposition.
+    private func afterPreposition(_ span: WordSpan, _ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, !span.breakBefore[k + 1] {
+            let kinds = lexicon.actorKinds(span.keys[k])
+            if kinds.contains(.preposition) { return true }
+            if kinds.contains(.determiner) || span.capitalised[k] { k -= 1; continue }
+            return false
+        }
+        return false
     }
 
     /// "Luleå kommun", "Luleå tekniska universitet", "Norrbottens Kommuner",

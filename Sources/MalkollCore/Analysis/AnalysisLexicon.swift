@@ -21,7 +21,7 @@ final class AnalysisLexicon {
         let role: FurnitureRole
     }
 
-    enum ActorKind: String { case pronoun, `self`, body, suffix, nameHead = "name-head", determiner, other }
+    enum ActorKind: String { case pronoun, `self`, body, suffix, nameHead = "name-head", determiner, other, preposition }
 
     enum LabelRole: String { case goal, area, section, perspective }
 
@@ -65,7 +65,7 @@ final class AnalysisLexicon {
         let at = try lexicons.table("actors.tsv")
         for row in at.rows {
             guard let k = ActorKind(rawValue: row[1]) else {
-                throw at.error(row, column: 1, "unknown kind '\(row[1])' (pronoun, self, body, suffix, name-head, determiner, other)")
+                throw at.error(row, column: 1, "unknown kind '\(row[1])' (pronoun, self, body, suffix, name-head, determiner, other, preposition)")
             }
             if k == .suffix { actorSuffixes.append(Array(row[0].lowercased().utf16)) }
             actorWords[WordKey.hash(row[0]), default: []].insert(k)

@@ -9,6 +9,9 @@ struct TimeFields {
 }
 
 enum FieldReaders {
+    /// Whether the target reader of Extract/ is plugged in (the target bars apply).
+    static let targetsPlugged = false
+
     static func targets(_ doc: Document, _ range: Range<Int>) -> [Target] {
         // TargetReader (Extract/) is not on main yet: no targets until it is.
         []

@@ -234,7 +234,7 @@ struct GoalReading {
             info.commitment = Commitment(class: r.cls, cue: cueText(span, r), inherited: true)
         }
         if info.committing {
-            info.actor = actors.read(doc, span, organisation: organisation, previous: nil, cueStart: nil)
+            info.actor = actors.read(doc, span, organisation: organisation, previous: nil, cueStart: nil)?.actor
             info.actor?.inherited = true
             info.deadline = FieldReaders.time(doc, range).deadline
             info.deadline?.inherited = true
@@ -314,8 +314,11 @@ struct GoalReading {
         } else {
             return
         }
-        var actor = actors.read(doc, span, organisation: organisation, previous: previousActor, cueStart: own?.start)
+        // A body named as subject, else the lead-in's, else one named after a preposition.
+        let named = actors.read(doc, span, organisation: organisation, previous: previousActor, cueStart: own?.start)
+        var actor = named?.weak == false ? named?.actor : nil
         if actor == nil, let a = inherited?.actor { actor = a }
+        if actor == nil { actor = named?.actor }
         if actor == nil, projectContext, let org = organisation { actor = Actor(name: org, inherited: true) }
         if actor != nil { previousActor = actor }
 

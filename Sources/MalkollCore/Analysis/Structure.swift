@@ -101,7 +101,9 @@ struct StructureBuilder {
             if let (n, rest) = StructureText.numberPrefix(u, range) { number = n; node.title = rest }
             if block.isListItem, let m = block.marker, let n = StructureText.number(u, m) { number = n }
             node.number = number
-            let headingLike = words <= 12 && !endsColon && !StructureText.isSentenceEnd(last) && last != 0x2C && last != 0x3B
+            // "Perspektiv: Medarbetare", "Målområde 2: Trygghet": a labelled heading on one line.
+            let labelled = labelledHeading(doc, range)
+            let headingLike = labelled || words <= 12 && !endsColon && !StructureText.isSentenceEnd(last) && last != 0x2C && last != 0x3B
                 && StructureText.startsUpperOrDigit(u, node.title) && !StructureText.hasInnerSentenceEnd(u, node.title) && StructureText.inlineColon(u, node.title) == nil
             let prev = previous.map { s.nodes[$0] }
             let continuesRun: Bool = {
@@ -140,7 +142,7 @@ struct StructureBuilder {
             // Lead-ins: a block ending with a colon (its last sentence), or an inline "... ska vi: text".
             if endsColon {
                 node.leadIn = StructureText.lastSentence(u, range)
-            } else if let colon = StructureText.inlineColon(u, range) {
+            } else if !labelled, let colon = StructureText.inlineColon(u, range) {
                 let body = StructureText.trim(u, (colon + 1)..<range.upperBound)
                 if !body.isEmpty {
                     node.leadIn = range.lowerBound..<(colon + 1)
@@ -167,6 +169,19 @@ struct StructureBuilder {
             previous = index
         }
         return s
+    }
+
+    /// A line "Label: name" whose label opens a part (lead_ins.tsv) and whose
+    /// name is short, without a sentence end.
+    private func labelledHeading(_ doc: Document, _ range: Range<Int>) -> Bool {
+        let u = doc.utf16
+        guard let colon = StructureText.inlineColon(u, range) else { return false }
+        let name = StructureText.trim(u, (colon + 1)..<range.upperBound)
+        guard !name.isEmpty, StructureText.wordCount(u, name) <= 8, !StructureText.isSentenceEnd(u[name.upperBound - 1]) else { return false }
+        let prefix = WordSpan(doc, range: range.lowerBound..<colon)
+        guard prefix.count > 0, let m = lexicon.labels.match(prefix, at: 0), m.value != .goal else { return false }
+        // "Målområde 2:" — the label and a number or letter.
+        return m.end == prefix.count || (m.end == prefix.count - 1 && prefix.ranges[m.end].count <= 2)
     }
 
     /// The furniture or metadata role of a line, from `furniture.tsv` and
