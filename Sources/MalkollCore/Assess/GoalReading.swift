@@ -1,0 +1,219 @@
+/// What the assessor reads in one goal, computed once and shared by every
+/// rule: the goal's words (parenthetical remarks left out: they are asides,
+/// not the goal), its head verb, the object of that verb, and the evidence
+/// that makes a goal specific or measurable. Ranges are UTF-16 offsets into
+/// the document, like everything inside malkoll.
+public struct GoalReading {
+    public struct Word {
+        /// Lower-cased.
+        public let text: String
+        public let range: Range<Int>
+        /// Punctuation stood between this word and the one before.
+        public let afterBoundary: Bool
+    }
+
+    public struct Head {
+        /// Index range into `words`.
+        public let words: Range<Int>
+        public let lemma: String
+        let kind: AssessLexicon.VerbKind
+    }
+
+    /// What makes the goal specific and measurable, strongest first.
+    public enum Evidence {
+        case quantity(Target)
+        case measurement(Range<Int>)
+        case deliverable(Range<Int>)
+    }
+
+    public let doc: Document
+    public let goal: Goal
+    public let span: Range<Int>
+    public let words: [Word]
+    /// The goal's span without surrounding whitespace and a final period.
+    public let core: Range<Int>
+    public let head: Head?
+    /// The verb that decides the goal (the head, or for an effort head the
+    /// first verb of its complement), its kind, and whether its object is abstract.
+    let decisive: (words: Range<Int>, kind: AssessLexicon.VerbKind)?
+    /// Index of the abstract word in the decisive verb's object, if any.
+    public let abstractObject: Int?
+    public let evidence: Evidence?
+    /// Index of the first direction word ("ökad"), if any.
+    public let trendWord: Int?
+    /// No head verb and no commitment verb: a bare value phrase ("God service").
+    public let isValuePhrase: Bool
+
+    init(goal: Goal, span: Range<Int>, doc: Document, lexicon: AssessLexicon) {
+        self.doc = doc
+        self.goal = goal
+        self.span = span
+        let words = Self.words(in: span, doc: doc)
+        self.words = words
+        core = Self.core(span, doc: doc)
+        let lower = words.map(\.text)
+
+        // The head: the first known verb phrase.
+        var head: Head? = nil
+        var i = 0
+        while i < lower.count, head == nil {
+            if let m = lexicon.verbs.longestMatch(lower, at: i) {
+                head = Head(words: i..<i + m.length, lemma: m.value.lemma, kind: m.value.kind)
+            }
+            i += 1
+        }
+        self.head = head
+
+        // An effort verb hands the decision to the first verb of its complement.
+        var decisive: (Range<Int>, AssessLexicon.VerbKind)? = head.map { ($0.words, $0.kind) }
+        if let h = head, h.kind == .effort {
+            decisive = nil
+            var j = h.words.upperBound
+            while j < lower.count, decisive == nil {
+                if let m = lexicon.verbs.longestMatch(lower, at: j) { decisive = (j..<j + m.length, m.value.kind) }
+                j += 1
+            }
+        }
+        self.decisive = decisive
+
+        var abstractObject: Int? = nil
+        if let d = decisive, d.1 == .deliverable || d.1 == .action {
+            abstractObject = Self.objectWords(of: d.0, words: words, lexicon: lexicon).first { lexicon.abstractNouns.match(lower[$0]) }
+        }
+        self.abstractObject = abstractObject
+
+        if let t = goal.targets.first {
+            evidence = .quantity(t)
+        } else if let m = lexicon.measurements.matches(lower).first {
+            evidence = .measurement(words[m.lowerBound].range.lowerBound..<words[m.upperBound - 1].range.upperBound)
+        } else if let d = decisive, d.1 == .investigate || (d.1 == .deliverable && abstractObject == nil) {
+            evidence = .deliverable(Self.phraseRange(d.0, object: Self.objectWords(of: d.0, words: words, lexicon: lexicon), words: words))
+        } else {
+            evidence = nil
+        }
+        trendWord = lower.firstIndex { lexicon.trendWords[$0] != nil }
+
+        var hasModal = false
+        for k in lower.indices where lexicon.modals.longestMatch(lower, at: k) != nil { hasModal = true; break }
+        // A list item that opens with an unknown infinitive ("Rekrytera ...") is a
+        // verb phrase, not a value phrase: Swedish infinitives end in -a.
+        let opensWithInfinitive = lower.first.map { $0.hasSuffix("a") && $0.count > 3 } ?? false
+        isValuePhrase = head == nil && !hasModal && !opensWithInfinitive
+    }
+
+    /// The goal's words outside parentheses, punctuation dropped but remembered.
+    static func words(in span: Range<Int>, doc: Document) -> [Word] {
+        var out: [Word] = []
+        var depth = 0
+        var boundary = false
+        let tokens = doc.tokens
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(tokens[mid].end) <= span.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        var t = lo
+        while t < tokens.count, Int(tokens[t].start) < span.upperBound {
+            let token = tokens[t]
+            t += 1
+            guard Int(token.start) >= span.lowerBound else { continue }
+            let text = doc.string(token.range)
+            switch token.kind {
+            case .punctuation, .symbol:
+                if text == "(" || text == "[" { depth += 1 }
+                if (text == ")" || text == "]") && depth > 0 { depth -= 1 }
+                // A hyphen inside a compound ("UF-företag") is no boundary.
+                if text != "-" && text != "–" { boundary = true }
+            default:
+                if depth == 0 {
+                    out.append(Word(text: text.lowercased(), range: token.range, afterBoundary: boundary))
+                }
+                boundary = false
+            }
+        }
+        return out
+    }
+
+    /// The span trimmed of whitespace and a final full stop.
+    static func core(_ span: Range<Int>, doc: Document) -> Range<Int> {
+        var lo = span.lowerBound, hi = min(span.upperBound, doc.utf16.count)
+        func isSpace(_ u: UInt16) -> Bool { u == 0x20 || u == 0x09 || u == 0x0A || u == 0x0D || u == 0xA0 }
+        while lo < hi, isSpace(doc.utf16[lo]) { lo += 1 }
+        while hi > lo, isSpace(doc.utf16[hi - 1]) || doc.utf16[hi - 1] == 0x2E { hi -= 1 }
+        return lo..<hi
+    }
+
+    /// Up to three content words of the verb's object: after it, up to a
+    /// preposition or clause boundary; for a passive or a participle at the
+    /// end of its clause ("... etableras i Luleå"), the subject before it.
+    static func objectWords(of verb: Range<Int>, words: [Word], lexicon: AssessLexicon) -> [Int] {
+        func collect(_ indices: some Sequence<Int>, stopAtBoundary: Bool) -> [Int] {
+            var out: [Int] = []
+            for k in indices {
+                let w = words[k].text
+                if stopAtBoundary && words[k].afterBoundary && !out.isEmpty { break }
+                if lexicon.stopWords.contains(w) { break }
+                if lexicon.skipWords.contains(w) || lexicon.modals.longestMatch([w], at: 0) != nil { continue }
+                if lexicon.verbs.longestMatch(words.map(\.text), at: k) != nil { break }
+                out.append(k)
+                if out.count == 3 { break }
+            }
+            return out
+        }
+        let after = verb.upperBound < words.count && words[verb.upperBound].afterBoundary
+            ? [] : collect(verb.upperBound..<words.count, stopAtBoundary: true)
+        if !after.isEmpty { return after }
+        return collect(0..<verb.lowerBound, stopAtBoundary: false)
+    }
+
+    static func phraseRange(_ verb: Range<Int>, object: [Int], words: [Word]) -> Range<Int> {
+        var lo = words[verb.lowerBound].range.lowerBound, hi = words[verb.upperBound - 1].range.upperBound
+        for k in object {
+            lo = min(lo, words[k].range.lowerBound)
+            hi = max(hi, words[k].range.upperBound)
+        }
+        return lo..<hi
+    }
+
+    // MARK: - Helpers for rules and reasons
+
+    /// The text of a word range, as it stands in the document.
+    public func text(_ words: Range<Int>) -> String {
+        doc.string(self.words[words.lowerBound].range.lowerBound..<self.words[words.upperBound - 1].range.upperBound)
+    }
+
+    public func text(range: Range<Int>) -> String { doc.string(range) }
+
+    public func range(_ words: Range<Int>) -> Range<Int> {
+        self.words[words.lowerBound].range.lowerBound..<self.words[words.upperBound - 1].range.upperBound
+    }
+
+    /// The head verb with its object: "stärka Luleå som studentstad".
+    public var headPhrase: Range<Int>? {
+        guard let h = head else { return nil }
+        var end = h.words.upperBound
+        while end < words.count, end < h.words.upperBound + 3, !words[end].afterBoundary { end += 1 }
+        return range(h.words.lowerBound..<end)
+    }
+
+    /// A direction word with the word it governs ("ökad försäljning").
+    public var trendPhrase: Range<Int>? {
+        guard let t = trendWord else { return nil }
+        let end = t + 1 < words.count && !words[t + 1].afterBoundary ? t + 2 : t + 1
+        return range(t..<end)
+    }
+
+    /// The goal's text shortened for a quotation.
+    public var quotedCore: String { Quote.short(doc.string(core)) }
+}
+
+/// Quotations inside reasons and messages: short, on one line.
+public enum Quote {
+    public static func short(_ s: String, limit: Int = 60) -> String {
+        let flat = s.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ")
+        if flat.count <= limit { return flat }
+        let cut = flat.prefix(limit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]) + " …"
+    }
+}
