@@ -13,13 +13,19 @@ struct AssessLexicon {
         case investigate
         /// Concrete but without an end state ("validera").
         case action
+        /// "vara", "ha": the complement decides ("vara installerad").
+        case copula
 
         var isVague: Bool { self == .effort || self == .process }
+        /// Verbs from vague_verbs.tsv.
+        var isWeak: Bool { isVague || self == .copula }
     }
 
     struct VerbEntry {
         let lemma: String
         let kind: VerbKind
+        /// A nominalisation ("etablering"): a verb only after an effort verb or at the start.
+        var isNoun = false
     }
 
     let verbs: PhraseIndex<VerbEntry>
@@ -28,23 +34,29 @@ struct AssessLexicon {
     let abstractNouns: CompoundMatcher
     let trendWords: [String: String]
     let skipWords: Set<String>
+    /// Words that end an object; `clauseWords` is the subset that also ends
+    /// the complement of an effort verb.
     let stopWords: Set<String>
+    let clauseWords: Set<String>
+    let determiners: Set<String>
+    let reflexives: Set<String>
 
     init(_ lexicons: Lexicons) throws {
         var verbs = PhraseIndex<VerbEntry>()
         let vague = try lexicons.table("vague_verbs.tsv")
         for row in vague.rows {
-            guard let kind = VerbKind(rawValue: row[1]), kind.isVague else {
-                throw vague.error(row, column: 1, "kind must be effort or process, not \"\(row[1])\"")
+            guard let kind = VerbKind(rawValue: row[1]), kind.isWeak else {
+                throw vague.error(row, column: 1, "kind must be effort, process or copula, not \"\(row[1])\"")
             }
             verbs.addVerb(row[0], extraForms: row[2], value: VerbEntry(lemma: row[0], kind: kind))
         }
         let deliverable = try lexicons.table("deliverable_verbs.tsv")
         for row in deliverable.rows {
-            guard let kind = VerbKind(rawValue: row[1]), !kind.isVague else {
+            guard let kind = VerbKind(rawValue: row[1]), !kind.isWeak else {
                 throw deliverable.error(row, column: 1, "kind must be deliverable, investigate or action, not \"\(row[1])\"")
             }
             verbs.addVerb(row[0], extraForms: row[2], value: VerbEntry(lemma: row[0], kind: kind))
+            verbs.addVerb("", extraForms: row[3], value: VerbEntry(lemma: row[0], kind: kind, isNoun: true))
         }
         self.verbs = verbs
 
@@ -67,16 +79,23 @@ struct AssessLexicon {
         self.trendWords = trendWords
 
         let function = try lexicons.table("function_words.tsv")
-        var skip = Set<String>(), stop = Set<String>()
+        var skip = Set<String>(), stop = Set<String>(), clause = Set<String>(), determiners = Set<String>(), reflexives = Set<String>()
         for row in function.rows {
+            let w = row[0].lowercased()
             switch row[1] {
-            case "skip": skip.insert(row[0].lowercased())
-            case "stop": stop.insert(row[0].lowercased())
-            default: throw function.error(row, column: 1, "role must be skip or stop, not \"\(row[1])\"")
+            case "skip": skip.insert(w)
+            case "determiner": skip.insert(w); determiners.insert(w)
+            case "reflexive": reflexives.insert(w)
+            case "stop": stop.insert(w)
+            case "clause": stop.insert(w); clause.insert(w)
+            default: throw function.error(row, column: 1, "role must be skip, determiner, reflexive, stop or clause, not \"\(row[1])\"")
             }
         }
         skipWords = skip
         stopWords = stop
+        clauseWords = clause
+        self.determiners = determiners
+        self.reflexives = reflexives
     }
 
     static func words(_ phrase: String) -> [String] {
@@ -98,9 +117,10 @@ struct PhraseIndex<Value> {
     /// extra whole phrases of `extraForms` (comma-separated).
     mutating func addVerb(_ lemma: String, extraForms: String, value: Value) {
         let words = AssessLexicon.words(lemma)
-        guard let first = words.first else { return }
-        let rest = Array(words.dropFirst())
-        for form in SwedishInflection.verbForms(first) { add(words: [form] + rest, value: value) }
+        if let first = words.first {
+            let rest = Array(words.dropFirst())
+            for form in SwedishInflection.verbForms(first) { add(words: [form] + rest, value: value) }
+        }
         for form in extraForms.split(separator: ",") {
             let w = AssessLexicon.words(String(form).trimmingCharacters(in: .whitespaces))
             if !w.isEmpty { add(words: w, value: value) }

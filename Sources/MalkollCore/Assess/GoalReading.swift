@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the assessor reads in one goal, computed once and shared by every
 /// rule: the goal's words (parenthetical remarks left out: they are asides,
 /// not the goal), its head verb, the object of that verb, and the evidence
@@ -53,31 +55,51 @@ public struct GoalReading {
         core = Self.core(span, doc: doc)
         let lower = words.map(\.text)
 
+        // A verb phrase at `k`, unless a determiner makes it an adjective
+        // ("den öppna data") or a reflexive makes it no deliverable ("etablera sig").
+        func verb(at k: Int, nouns: Bool) -> (length: Int, value: AssessLexicon.VerbEntry)? {
+            if k > 0, lexicon.determiners.contains(lower[k - 1]) { return nil }
+            guard let m = lexicon.verbs.longestMatch(lower, at: k) else { return nil }
+            if m.value.isNoun && !nouns { return nil }
+            if k + m.length < lower.count, lexicon.reflexives.contains(lower[k + m.length]), !m.value.kind.isWeak {
+                return (m.length + 1, AssessLexicon.VerbEntry(lemma: m.value.lemma + " sig", kind: .process))
+            }
+            return m
+        }
+
         // The head: the first known verb phrase.
         var head: Head? = nil
         var i = 0
         while i < lower.count, head == nil {
-            if let m = lexicon.verbs.longestMatch(lower, at: i) {
+            if let m = verb(at: i, nouns: i == 0) {
                 head = Head(words: i..<i + m.length, lemma: m.value.lemma, kind: m.value.kind)
             }
             i += 1
         }
         self.head = head
 
-        // An effort verb hands the decision to the first verb of its complement.
+        // An effort verb or a copula hands the decision to its complement: a
+        // nominal one ("verka för etablering av ...", "vara installerad") is
+        // judged by its first verb; an effort verb's att-clause ("verka för
+        // att företag startas") names what others are to do, so only a
+        // quantity or a measurement can make it checkable.
         var decisive: (Range<Int>, AssessLexicon.VerbKind)? = head.map { ($0.words, $0.kind) }
-        if let h = head, h.kind == .effort {
+        if let h = head, h.kind == .effort || h.kind == .copula {
             decisive = nil
             var j = h.words.upperBound
-            while j < lower.count, decisive == nil {
-                if let m = lexicon.verbs.longestMatch(lower, at: j) { decisive = (j..<j + m.length, m.value.kind) }
+            let clause = h.kind == .effort && j < lower.count && lower[j] == "att"
+            while !clause, j < lower.count, decisive == nil {
+                if words[j].afterBoundary && j > h.words.upperBound { break }
+                if lexicon.clauseWords.contains(lower[j]) { break }
+                if let m = verb(at: j, nouns: h.kind == .effort), m.value.kind != .copula,
+                   h.kind == .effort || m.value.kind == .deliverable || m.value.kind == .investigate { decisive = (j..<j + m.length, m.value.kind) }
                 j += 1
             }
         }
         self.decisive = decisive
 
         var abstractObject: Int? = nil
-        if let d = decisive, d.1 == .deliverable || d.1 == .action {
+        if let d = decisive, d.1 == .deliverable {
             abstractObject = Self.objectWords(of: d.0, words: words, lexicon: lexicon).first { lexicon.abstractNouns.match(lower[$0]) }
         }
         self.abstractObject = abstractObject
@@ -88,6 +110,8 @@ public struct GoalReading {
             evidence = .measurement(words[m.lowerBound].range.lowerBound..<words[m.upperBound - 1].range.upperBound)
         } else if let d = decisive, d.1 == .investigate || (d.1 == .deliverable && abstractObject == nil) {
             evidence = .deliverable(Self.phraseRange(d.0, object: Self.objectWords(of: d.0, words: words, lexicon: lexicon), words: words))
+        } else if let h = head, h.kind == .process, let named = Self.namedEndState(after: h.words, words: words, doc: doc) {
+            evidence = .deliverable(named)
         } else {
             evidence = nil
         }
@@ -132,6 +156,22 @@ public struct GoalReading {
             }
         }
         return out
+    }
+
+    /// "utveckla Luleå till Sveriges Kvalitetskommun": a process verb whose
+    /// end state is a proper name (capitalised words after "till", not at a
+    /// sentence start) is reached or not, like a deliverable.
+    static func namedEndState(after verb: Range<Int>, words: [Word], doc: Document) -> Range<Int>? {
+        var k = verb.upperBound
+        while k < words.count, k < verb.upperBound + 4, words[k].text != "till", !words[k].afterBoundary { k += 1 }
+        guard k + 1 < words.count, words[k].text == "till", !words[k + 1].afterBoundary else { return nil }
+        var end = k + 1
+        while end < words.count, !words[end].afterBoundary,
+              let first = doc.string(words[end].range).unicodeScalars.first, CharacterSet.uppercaseLetters.contains(first) {
+            end += 1
+        }
+        guard end > k + 1 else { return nil }
+        return words[verb.lowerBound].range.lowerBound..<words[end - 1].range.upperBound
     }
 
     /// The span trimmed of whitespace and a final full stop.

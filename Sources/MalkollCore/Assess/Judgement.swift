@@ -14,13 +14,9 @@ extension GoalReading {
 
     public var specificDefect: SpecificDefect? {
         if evidence != nil { return nil }
-        if let d = decisive, d.kind == .action, abstractObject == nil { return nil }
-        if let h = head, h.kind.isVague {
-            // An effort verb whose complement has a concrete verb with an abstract object.
-            if h.kind == .effort, let a = abstractObject { return .abstractObject(a) }
-            return .vagueVerb(h.words)
-        }
+        if decisive?.kind == .action { return nil }
         if let a = abstractObject { return .abstractObject(a) }
+        if let h = head, h.kind.isVague { return .vagueVerb(h.words) }
         if isValuePhrase { return .valuePhrase }
         return .noConcreteCore
     }
