@@ -236,6 +236,15 @@ public struct GoalReading {
         return range(h.words.lowerBound..<end)
     }
 
+    /// The head verb's complement as it stands, up to a clause boundary and
+    /// at most six words ("samverkan med näringslivet"), for suggestions.
+    public var complementPhrase: Range<Int>? {
+        guard let h = head, h.words.upperBound < words.count, !words[h.words.upperBound].afterBoundary else { return nil }
+        var end = h.words.upperBound + 1
+        while end < words.count, end < h.words.upperBound + 6, !words[end].afterBoundary { end += 1 }
+        return range(h.words.upperBound..<end)
+    }
+
     /// A direction word with the word it governs ("ökad försäljning").
     public var trendPhrase: Range<Int>? {
         guard let t = trendWord else { return nil }

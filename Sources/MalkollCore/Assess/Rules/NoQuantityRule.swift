@@ -19,11 +19,13 @@ public struct NoQuantityRule: SmartRule {
     public func check(_ r: GoalReading) -> RuleHit? {
         guard !r.isMeasurable, r.trendPhrase == nil else { return nil }
         let year = r.goal.deadline.map { String($0.date.prefix(4)) } ?? "2026"
+        let what = r.complementPhrase.map { " för \"\(Quote.short(r.text(range: $0)))\"" } ?? ""
+        let whatEnglish = r.complementPhrase.map { " for \"\(Quote.short(r.text(range: $0)))\"" } ?? ""
         return RuleHit(
             span: r.core,
             message: "saknar mätbart mål: inget tal, ingen namngiven mätning och ingen leverans som är klar eller inte",
             messageEnglish: "no measurable target: no number, no named measurement and no deliverable that is done or not",
-            suggestion: "ange ett mätbart mål, t.ex. \"minst 40 % senast \(year)\", eller en leverans som går att pröva",
-            suggestionEnglish: "state a measurable target, e.g. \"at least 40 % by \(year)\", or a deliverable that can be checked")
+            suggestion: "ange ett mätbart mål\(what), t.ex. \"minst 40 % senast \(year)\", eller en leverans som går att pröva",
+            suggestionEnglish: "state a measurable target\(whatEnglish), e.g. \"at least 40 % by \(year)\", or a deliverable that can be checked")
     }
 }

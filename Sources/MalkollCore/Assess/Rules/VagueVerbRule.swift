@@ -21,11 +21,13 @@ public struct VagueVerbRule: SmartRule {
     public func check(_ r: GoalReading) -> RuleHit? {
         guard case let .vagueVerb(w)? = r.specificDefect else { return nil }
         let verb = r.text(w)
+        let phrase = r.complementPhrase.map { "\(verb) \(Quote.short(r.text(range: $0)))" } ?? verb
+        let year = r.goal.deadline.map { String($0.date.prefix(4)) } ?? "2026"
         return RuleHit(
             span: r.range(w),
             message: "\"\(verb)\" anger en insats, inte ett resultat",
             messageEnglish: "\"\(verb)\" states an effort, not a result",
-            suggestion: "skriv vad som ska vara uppnått i stället för \"\(verb)\": en leverans (starta, införa, erbjuda + vad) eller ett mätbart slutläge, t.ex. \"minst 40 % senast \(r.goal.deadline?.date.prefix(4) ?? "2026")\"",
-            suggestionEnglish: "state what is to be achieved instead of \"\(verb)\": a deliverable (start, introduce, offer + what) or a measurable end state, e.g. \"at least 40 % by \(r.goal.deadline?.date.prefix(4) ?? "2026")\"")
+            suggestion: "skriv vad \"\(phrase)\" ska leda till: en leverans (starta, införa, erbjuda + vad) eller ett mätbart slutläge, t.ex. \"minst 40 % senast \(year)\"",
+            suggestionEnglish: "write what \"\(phrase)\" is to lead to: a deliverable (start, introduce, offer + what) or a measurable end state, e.g. \"at least 40 % by \(year)\"")
     }
 }
