@@ -28,8 +28,8 @@ struct AssessLexicon {
         var isNoun = false
     }
 
-    let verbs: PhraseIndex<VerbEntry>
-    let modals: PhraseIndex<String>
+    let verbs: VerbPhraseIndex<VerbEntry>
+    let modals: VerbPhraseIndex<String>
     let measurements: CueMatcher
     let abstractNouns: CompoundMatcher
     let trendWords: [String: String]
@@ -42,7 +42,7 @@ struct AssessLexicon {
     let reflexives: Set<String>
 
     init(_ lexicons: Lexicons) throws {
-        var verbs = PhraseIndex<VerbEntry>()
+        var verbs = VerbPhraseIndex<VerbEntry>()
         let vague = try lexicons.table("vague_verbs.tsv")
         for row in vague.rows {
             guard let kind = VerbKind(rawValue: row[1]), kind.isWeak else {
@@ -60,7 +60,7 @@ struct AssessLexicon {
         }
         self.verbs = verbs
 
-        var modals = PhraseIndex<String>()
+        var modals = VerbPhraseIndex<String>()
         for row in try lexicons.table("modal_cues.tsv").rows { modals.add(words: Self.words(row[0]), value: row[0]) }
         self.modals = modals
 
@@ -105,7 +105,7 @@ struct AssessLexicon {
 
 /// Multi-word phrases indexed by their first word; `longestMatch` finds the
 /// longest phrase starting at a position of a word sequence.
-struct PhraseIndex<Value> {
+struct VerbPhraseIndex<Value> {
     private var byFirst: [String: [(words: [String], value: Value)]] = [:]
 
     mutating func add(words: [String], value: Value) {

@@ -17,8 +17,8 @@ public final class Assessor: @unchecked Sendable {
     }
 
     /// The reading of one goal, for callers that want its parts.
-    public func read(_ goal: Goal, span: Range<Int>, in doc: Document) -> GoalReading {
-        GoalReading(goal: goal, span: span, doc: doc, lexicon: lexicon)
+    public func read(_ goal: Goal, span: Range<Int>, in doc: Document) -> SmartReading {
+        SmartReading(goal: goal, span: span, doc: doc, lexicon: lexicon)
     }
 
     /// `span` is the goal's UTF-16 range in `doc`.
@@ -30,7 +30,7 @@ public final class Assessor: @unchecked Sendable {
         goal.signals = Self.signals(goal.targets)
     }
 
-    func findings(_ reading: GoalReading) -> [Finding] {
+    func findings(_ reading: SmartReading) -> [Finding] {
         var out: [Finding] = []
         for rule in rules where settings.enables(rule.description) {
             guard let hit = rule.check(reading) else { continue }

@@ -1,6 +1,6 @@
 /// The SMART judgement of one reading: which criteria pass, why, and for a
 /// failure which defect it is (each defect is one rule's business).
-extension GoalReading {
+extension SmartReading {
     public enum SpecificDefect: Equatable {
         /// The core is an effort or process verb (word index range).
         case vagueVerb(Range<Int>)
@@ -68,7 +68,7 @@ extension GoalReading {
 
     var quoteDecisive: String {
         guard let d = decisive else { return quotedCore }
-        return Quote.short(text(range: GoalReading.phraseRange(d.words, object: [], words: words)))
+        return Quote.short(text(range: SmartReading.phraseRange(d.words, object: [], words: words)))
     }
 
     func reason(for defect: SpecificDefect) -> String {

@@ -5,7 +5,7 @@
 public protocol SmartRule: Sendable {
     var description: RuleDescription { get }
     /// A finding on this goal, or nil when the rule is satisfied.
-    func check(_ reading: GoalReading) -> RuleHit?
+    func check(_ reading: SmartReading) -> RuleHit?
 }
 
 public struct RuleDescription: Sendable {

@@ -16,7 +16,7 @@ public struct AbstractObjectRule: SmartRule {
             .pass("Erbjuda kinesiska som språkval på högstadiet."),
         ])
 
-    public func check(_ r: GoalReading) -> RuleHit? {
+    public func check(_ r: SmartReading) -> RuleHit? {
         guard case let .abstractObject(a)? = r.specificDefect else { return nil }
         let word = r.text(a..<a + 1)
         return RuleHit(

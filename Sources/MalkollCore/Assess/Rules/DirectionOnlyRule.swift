@@ -15,7 +15,7 @@ public struct DirectionOnlyRule: SmartRule {
             .pass("Utsläppen av växthusgaser ska minska med 40 procent.", targets: ["40 procent"]),
         ])
 
-    public func check(_ r: GoalReading) -> RuleHit? {
+    public func check(_ r: SmartReading) -> RuleHit? {
         guard !r.isMeasurable, let t = r.trendPhrase else { return nil }
         let phrase = r.text(range: t)
         let year = r.goal.deadline.map { String($0.date.prefix(4)) } ?? "ÅÅÅÅ"

@@ -13,7 +13,7 @@ public struct NoActorRule: SmartRule {
             .pass("Starta ett fjärde år på teknikprogrammet."),
         ])
 
-    public func check(_ r: GoalReading) -> RuleHit? {
+    public func check(_ r: SmartReading) -> RuleHit? {
         guard r.goal.actor == nil else { return nil }
         return RuleHit(
             span: r.core,

@@ -15,7 +15,7 @@ public struct NoConcreteCoreRule: SmartRule {
             .pass("Chefers förutsättningar ska analyseras."),
         ])
 
-    public func check(_ r: GoalReading) -> RuleHit? {
+    public func check(_ r: SmartReading) -> RuleHit? {
         guard case .noConcreteCore? = r.specificDefect else { return nil }
         return RuleHit(
             span: r.core,

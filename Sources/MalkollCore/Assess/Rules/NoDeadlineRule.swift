@@ -13,7 +13,7 @@ public struct NoDeadlineRule: SmartRule {
             .pass("Starta ett fjärde år på teknikprogrammet senast 2026."),
         ])
 
-    public func check(_ r: GoalReading) -> RuleHit? {
+    public func check(_ r: SmartReading) -> RuleHit? {
         guard r.goal.deadline == nil, r.goal.recurrence == nil else { return nil }
         return RuleHit(
             span: r.core,

@@ -16,7 +16,7 @@ public struct NoQuantityRule: SmartRule {
             .pass("Bedriva verksamheten inom tilldelad budget."),
         ])
 
-    public func check(_ r: GoalReading) -> RuleHit? {
+    public func check(_ r: SmartReading) -> RuleHit? {
         guard !r.isMeasurable, r.trendPhrase == nil else { return nil }
         let year = r.goal.deadline.map { String($0.date.prefix(4)) } ?? "2026"
         let what = r.complementPhrase.map { " för \"\(Quote.short(r.text(range: $0)))\"" } ?? ""

@@ -18,7 +18,7 @@ public struct VagueVerbRule: SmartRule {
             .pass("Starta ett fjärde år på teknikprogrammet."),
         ])
 
-    public func check(_ r: GoalReading) -> RuleHit? {
+    public func check(_ r: SmartReading) -> RuleHit? {
         guard case let .vagueVerb(w)? = r.specificDefect else { return nil }
         let verb = r.text(w)
         let phrase = r.complementPhrase.map { "\(verb) \(Quote.short(r.text(range: $0)))" } ?? verb

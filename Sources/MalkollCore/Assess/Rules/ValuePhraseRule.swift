@@ -15,7 +15,7 @@ public struct ValuePhraseRule: SmartRule {
             .pass("Erbjuda aktiviteter med teknikinriktning för arbetssökande."),
         ])
 
-    public func check(_ r: GoalReading) -> RuleHit? {
+    public func check(_ r: SmartReading) -> RuleHit? {
         guard case .valuePhrase? = r.specificDefect else { return nil }
         let q = r.quotedCore
         return RuleHit(

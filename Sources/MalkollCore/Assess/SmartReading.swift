@@ -5,7 +5,7 @@ import Foundation
 /// not the goal), its head verb, the object of that verb, and the evidence
 /// that makes a goal specific or measurable. Ranges are UTF-16 offsets into
 /// the document, like everything inside malkoll.
-public struct GoalReading {
+public struct SmartReading {
     public struct Word {
         /// Lower-cased.
         public let text: String
