@@ -25,10 +25,12 @@ struct ConfigTests {
             "time-bound.no-deadline" = "off"
             vague-verb = "error"
             "assignable.no-actor" = false
+            relevant.no-program = "info"
             """)
         #expect(c.organisation == "Luleå kommun")
         #expect(c.lang == "en" && c.failOn == "error")
         #expect(c.rules.severities["specific.vague-verb"] == .error)
+        #expect(c.rules.severities["relevant.no-program"] == .info)
         #expect(c.rules.disabled == ["time-bound.no-deadline", "assignable.no-actor"])
         #expect(c.rules.profile == "lulea")
         #expect(c.rules.criteria == [.specific, .assignable, .relevant, .measurable, .time_bound])
@@ -49,6 +51,7 @@ struct ConfigTests {
         ("profile = \"acme\"\n", 1, 1, "unknown profile \"acme\""),
         ("[rules]\n\"specific.vague-verb\" = \"error\"\n  \"no-such-rule\" = \"off\"\n", 3, 3, "unknown rule \"no-such-rule\""),
         ("[rules]\nvague-verb = \"loud\"\n", 2, 1, "the value must be"),
+        ("[rules]\n\nrelevant.no-such = \"off\"\n", 3, 1, "unknown rule \"relevant.no-such\""),
         ("lang = 3\n", 1, 1, "must be a string"),
         ("profile = \"smart\"\nlang = \n", 2, 8, "expected value"),
         ("lexicons = \"no/such/folder\"\n", 1, 1, "is not a folder"),

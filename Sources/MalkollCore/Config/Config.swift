@@ -117,12 +117,20 @@ public struct MalkollConfig: Sendable, Equatable {
         }
         if let rulesValue = table["rules"] {
             guard let rules = rulesValue.table else { throw error("rules", "[rules] must be a table") }
+            // A bare dotted key (relevant.no-program = "off") is a nested table in TOML.
+            var entries: [(key: String, value: TOMLValueConvertible)] = []
             for key in rules.keys.sorted() {
+                if let nested = rules[key]!.table {
+                    for sub in nested.keys.sorted() { entries.append((key + "." + sub, nested[sub]!)) }
+                } else {
+                    entries.append((key, rules[key]!))
+                }
+            }
+            for (key, value) in entries {
                 guard let rule = SmartRules.rule(key) else {
                     throw error(key, in: "rules", "unknown rule \"\(key)\" (see `malkoll rules`)")
                 }
                 let id = rule.description.id
-                let value = rules[key]!
                 if let on = value.bool {
                     if !on { config.rules.disabled.insert(id) }
                 } else if let s = value.string, s == "off" {
@@ -160,7 +168,7 @@ struct KeyLocator {
             guard current == section else { continue }
             for form in [key, "\"\(key)\"", "'\(key)'"] where line.hasPrefix(form) {
                 let rest = line.dropFirst(form.count).drop { $0 == " " || $0 == "\t" }
-                if rest.hasPrefix("=") {
+                if rest.hasPrefix("=") || (form == key && rest.hasPrefix(".")) {
                     let indent = raw.prefix { $0 == " " || $0 == "\t" }.count
                     return (i + 1, indent + 1)
                 }
