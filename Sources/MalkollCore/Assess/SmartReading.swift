@@ -71,6 +71,8 @@ public struct SmartReading {
         var head: Head? = nil
         var i = 0
         while i < lower.count, head == nil {
+            // "målet är att investera": the commitment words are no head.
+            if let modal = lexicon.modals.longestMatch(lower, at: i) { i += modal.length; continue }
             if let m = verb(at: i, nouns: i == 0) {
                 head = Head(words: i..<i + m.length, lemma: m.value.lemma, kind: m.value.kind)
             }
