@@ -73,7 +73,7 @@ public struct SmartReading {
         while i < lower.count, head == nil {
             // "målet är att investera": the commitment words are no head.
             if let modal = lexicon.modals.longestMatch(lower, at: i) { i += modal.length; continue }
-            if let m = verb(at: i, nouns: i == 0) {
+            if let m = verb(at: i, nouns: i == 0), !(i == 0 && Self.isAdjectivalParticiple(lower[0], of: m.value.lemma)) {
                 head = Head(words: i..<i + m.length, lemma: m.value.lemma, kind: m.value.kind)
             }
             i += 1
@@ -127,6 +127,17 @@ public struct SmartReading {
         isValuePhrase = head == nil && !hasModal && !opensWithInfinitive
     }
 
+    /// "Ökat byggande", "Stärkt konkurrenskraft": a participle opening a
+    /// goal is an adjective in a value phrase, not the goal's verb.
+    static func isAdjectivalParticiple(_ word: String, of lemma: String) -> Bool {
+        guard let base = lemma.split(separator: " ").first, word != base else { return false }
+        return ["ad", "at", "ade", "t", "d", "da", "de", "ta", "te"].contains { word.hasSuffix($0) }
+            && !word.hasSuffix("ar") && !word.hasSuffix("er")
+    }
+
+    /// Punctuation that ends a phrase; "%", "/" and hyphens do not.
+    static let boundaryMarks: Set<String> = [",", ";", ":", ".", "!", "?", "(", ")", "[", "]", "\"", "”", "“", "—", "–", "…"]
+
     /// The goal's words outside parentheses, punctuation dropped but remembered.
     static func words(in span: Range<Int>, doc: Document) -> [Word] {
         var out: [Word] = []
@@ -148,8 +159,7 @@ public struct SmartReading {
             case .punctuation, .symbol:
                 if text == "(" || text == "[" { depth += 1 }
                 if (text == ")" || text == "]") && depth > 0 { depth -= 1 }
-                // A hyphen inside a compound ("UF-företag") is no boundary.
-                if text != "-" && text != "–" { boundary = true }
+                if Self.boundaryMarks.contains(text) { boundary = true }
             default:
                 if depth == 0 {
                     out.append(Word(text: text.lowercased(), range: token.range, afterBoundary: boundary))

@@ -12,6 +12,7 @@ public struct ValuePhraseRule: SmartRule {
         examples: [
             .fail("⟦God service på lika villkor⟧"),
             .fail("⟦Värdigt och effektivt flyktingmottagande⟧."),
+            .fail("⟦Ökat byggande för fler invånare⟧"),
             .pass("Erbjuda aktiviteter med teknikinriktning för arbetssökande."),
         ])
 
