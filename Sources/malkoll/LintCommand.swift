@@ -102,8 +102,10 @@ struct LintCommand: ParsableCommand {
                     }
                     let doc = try DocumentLoader.load(path: file)
                     let analysis = try analyzer.analyze(doc)
+                    // Directives in the text apply where they stand; where the reader
+                    // dropped them (HTML comments, DOCX), the raw file's apply to the whole document.
                     var suppressions = Suppressions.scan(doc.text)
-                    if doc.format != .text && doc.format != .markdown, file != "-",
+                    if suppressions.isEmpty, doc.format != .text, file != "-",
                        let raw = try? String(decoding: DocumentLoader.readBytes(path: file), as: UTF8.self), raw.contains("malkoll-") {
                         suppressions = Suppressions.scan(raw, wholeDocument: true)
                     }
