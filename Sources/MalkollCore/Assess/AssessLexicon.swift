@@ -132,7 +132,7 @@ struct VerbPhraseIndex<Value> {
         guard start < words.count, let candidates = byFirst[words[start]] else { return nil }
         var best: (Int, Value)? = nil
         for c in candidates where c.words.count > (best?.0 ?? 0) && start + c.words.count <= words.count {
-            if Array(words[start..<start + c.words.count]) == c.words { best = (c.words.count, c.value) }
+            if c.words.indices.allSatisfy({ words[start + $0] == c.words[$0] }) { best = (c.words.count, c.value) }
         }
         return best
     }

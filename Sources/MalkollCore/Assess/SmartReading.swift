@@ -102,7 +102,7 @@ public struct SmartReading {
 
         var abstractObject: Int? = nil
         if let d = decisive, d.1 == .deliverable {
-            abstractObject = Self.objectWords(of: d.0, words: words, lexicon: lexicon).first { lexicon.abstractNouns.match(lower[$0]) }
+            abstractObject = Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon).first { lexicon.abstractNouns.match(lower[$0]) }
         }
         self.abstractObject = abstractObject
 
@@ -111,7 +111,7 @@ public struct SmartReading {
         } else if let m = lexicon.measurements.matches(lower).first {
             evidence = .measurement(words[m.lowerBound].range.lowerBound..<words[m.upperBound - 1].range.upperBound)
         } else if let d = decisive, d.1 == .investigate || (d.1 == .deliverable && abstractObject == nil) {
-            evidence = .deliverable(Self.phraseRange(d.0, object: Self.objectWords(of: d.0, words: words, lexicon: lexicon), words: words))
+            evidence = .deliverable(Self.phraseRange(d.0, object: Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon), words: words))
         } else if let h = head, h.kind == .process, let named = Self.namedEndState(after: h.words, words: words, doc: doc) {
             evidence = .deliverable(named)
         } else {
@@ -198,15 +198,15 @@ public struct SmartReading {
     /// Up to three content words of the verb's object: after it, up to a
     /// preposition or clause boundary; for a passive or a participle at the
     /// end of its clause ("... etableras i Luleå"), the subject before it.
-    static func objectWords(of verb: Range<Int>, words: [Word], lexicon: AssessLexicon) -> [Int] {
+    static func objectWords(of verb: Range<Int>, words: [Word], lower: [String], lexicon: AssessLexicon) -> [Int] {
         func collect(_ indices: some Sequence<Int>, stopAtBoundary: Bool) -> [Int] {
             var out: [Int] = []
             for k in indices {
-                let w = words[k].text
+                let w = lower[k]
                 if stopAtBoundary && words[k].afterBoundary && !out.isEmpty { break }
                 if lexicon.stopWords.contains(w) { break }
                 if lexicon.skipWords.contains(w) || lexicon.modals.longestMatch([w], at: 0) != nil { continue }
-                if lexicon.verbs.longestMatch(words.map(\.text), at: k) != nil { break }
+                if lexicon.verbs.longestMatch(lower, at: k) != nil { break }
                 out.append(k)
                 if out.count == 3 { break }
             }
