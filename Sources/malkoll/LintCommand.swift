@@ -28,11 +28,9 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "The reviewer's view: one line per finding, like a compiler.",
         discussion: """
-        Prints FILE:LINE:COL: severity: message [rule-id], sorted by position, then rule id.
-        Exit 0 when no finding is at or above --fail-on, 1 when one is, 64-70 as spec/cli.md says
-        (with several inputs, lint goes on past a bad one and exits with the worst code).
-        Settings come from --config or the nearest .malkoll.toml above each document; suppress a
-        finding in the document with <!-- malkoll-disable RULE --> (see `malkoll rules`).
+        Prints FILE:LINE:COL: severity: message [rule-id], sorted by position, then rule id. Exit 0 when no finding is at or above --fail-on, 1 when one is, 64-70 as spec/cli.md says; with several inputs, lint goes on past a bad one and exits with the worst code.
+
+        Settings come from --config or the nearest .malkoll.toml above each document. Suppress findings in the document with <!-- malkoll-disable RULE -->, <!-- malkoll-enable RULE --> or <!-- malkoll-disable-next-line RULE --> (see `malkoll rules`).
         """)
 
     @OptionGroup var common: CommonOptions
