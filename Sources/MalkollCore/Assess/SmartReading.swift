@@ -98,12 +98,15 @@ public struct SmartReading {
                 j += 1
             }
         }
-        self.decisive = decisive
-
         var abstractObject: Int? = nil
         if let d = decisive, d.1 == .deliverable {
-            abstractObject = Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon).first { lexicon.abstractNouns.match(lower[$0]) }
+            let object = Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon)
+            abstractObject = object.first { lexicon.abstractNouns.match(lower[$0]) }
+            // "bygga fler bostäder": a concrete act, but how many is not said,
+            // so it is no deliverable that is plainly done or not.
+            if abstractObject == nil, object.contains(where: { lexicon.trendWords[lower[$0]] != nil }) { decisive = (d.0, .action) }
         }
+        self.decisive = decisive
         self.abstractObject = abstractObject
 
         if let t = goal.targets.first {
