@@ -198,7 +198,7 @@ struct CompoundMatcher {
 /// and a word ending in "-" matches any word beginning with it.
 struct CueMatcher {
     struct Cue {
-        enum Part { case word(String), prefix(String), gap }
+        enum Part { case word(String), prefix(String), suffix(String), infix(String), gap }
         let text: String
         let parts: [Part]
     }
@@ -210,7 +210,10 @@ struct CueMatcher {
         for row in table.rows {
             let parts: [Cue.Part] = AssessLexicon.words(row[0]).map { w in
                 if w == "*" { return .gap }
-                if w.hasSuffix("-"), w.count > 1 { return .prefix(String(w.dropLast())) }
+                let open = w.hasPrefix("-") && w.count > 1, close = w.hasSuffix("-") && w.count > 1
+                if open && close && w.count > 2 { return .infix(String(w.dropFirst().dropLast())) }
+                if close { return .prefix(String(w.dropLast())) }
+                if open { return .suffix(String(w.dropFirst())) }
                 return .word(w)
             }
             if case .gap = parts.first! { throw table.error(row, "a cue cannot begin with \"*\"") }
@@ -243,6 +246,12 @@ struct CueMatcher {
             return match(parts.dropFirst(), words, i + 1)
         case let .prefix(p):
             guard i < words.count, words[i].hasPrefix(p) else { return nil }
+            return match(parts.dropFirst(), words, i + 1)
+        case let .suffix(p):
+            guard i < words.count, words[i].hasSuffix(p) else { return nil }
+            return match(parts.dropFirst(), words, i + 1)
+        case let .infix(p):
+            guard i < words.count, words[i].contains(p) else { return nil }
             return match(parts.dropFirst(), words, i + 1)
         }
     }
