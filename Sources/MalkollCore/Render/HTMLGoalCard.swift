@@ -17,7 +17,7 @@ enum HTMLGoalCard {
         w.attr("data-program", program.key.isEmpty ? "-" : program.key)
         w.attr("data-direction", direction.key.isEmpty ? "-" : direction.key)
         w.attr("data-rules", HTMLReportFilters.rules(goal))
-        w.raw("><header>")
+        w.raw(" tabindex=\"-1\"><header>")
         if inText {
             w.raw("<a class=\"tag \(verdict)\"")
             w.attr("href", "#\(id)-t")

@@ -16,7 +16,7 @@ enum HTMLReportAssets {
     .legend .v{background:var(--vague-bg);border-bottom:3px solid var(--vague)}
     .legend .c{background:var(--clear-bg);border-bottom:3px solid var(--clear)}
     .legend .f{border-bottom:2px dotted #dc2626;width:1.4em;height:.6em}
-    .filters{position:sticky;top:0;z-index:2;display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center;padding:.5rem 1.2rem;background:#fff;border-bottom:1px solid var(--line);box-shadow:0 1px 3px #0001;font-size:.9rem}
+    .filters{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center;padding:.5rem 1.2rem;background:#fff;border-bottom:1px solid var(--line);box-shadow:0 1px 3px #0001;font-size:.9rem}
     .filters[hidden]{display:none}
     .filters select,.filters button{font:inherit;padding:.15rem .3rem;max-width:16rem}
     .filters output{font-weight:600}
@@ -53,7 +53,7 @@ enum HTMLReportAssets {
     mark.off{background:none;border-bottom-color:transparent;cursor:auto}
     .fs{text-decoration:underline dotted #dc2626 2px;text-underline-offset:.25em}
     mark.off .fs{text-decoration:none}
-    a.tag,span.tag{display:inline-block;font:600 11px/1.5 system-ui,"DejaVu Sans",sans-serif;color:#fff;border-radius:3px;padding:0 .3em;margin-right:.2em;text-decoration:none;vertical-align:.15em}
+    a.tag,span.tag{display:inline-block;font:600 11px/1.5 system-ui,"DejaVu Sans",sans-serif;color:#fff;border-radius:3px;padding:0 .3em;margin-right:.2em;text-decoration:none;vertical-align:.15em;user-select:none;-webkit-user-select:none}
     .tag.vague{background:var(--vague)}
     .tag.clear{background:var(--clear)}
     .tag.off{display:none}
@@ -93,7 +93,9 @@ enum HTMLReportAssets {
     .current{outline:3px solid var(--focus);outline-offset:2px}
     .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
     footer{color:var(--muted);font-size:.8rem;padding:0 1.2rem 1.5rem;max-width:1500px;margin:0 auto}
+    @media (max-width:700px){.keys{display:none}.filters{gap:.3rem .8rem;padding:.5rem .8rem}main{padding:.8rem}.top{padding:.6rem .8rem}.figure b{font-size:1.25rem}}
     @media (min-width:960px){
+    .filters{position:sticky;top:0;z-index:2}
     .split{grid-template-columns:minmax(0,3fr) minmax(0,2fr)}
     .text,.panel{max-height:calc(100vh - 7.5rem);overflow:auto;position:sticky;top:6.5rem}
     .panel{padding-right:.3rem}
