@@ -395,7 +395,11 @@ def main():
     print("load: navigate to load event %.0f ms; in the page: DOMContentLoaded %.0f ms, load %.0f ms, first contentful paint %s ms" % (
         load_seconds * 1000, timing["domContentLoaded"], timing["load"],
         "%.0f" % timing["firstContentfulPaint"] if timing["firstContentfulPaint"] is not None else "-"))
-    print("%d passed, %d failed" % (checks.passed, len(checks.failed)))
+    total = checks.passed + len(checks.failed)
+    if checks.failed:
+        print("browser: %d of %d checks failed" % (len(checks.failed), total))
+    else:
+        print("browser: all %d checks passed" % total)
     return 1 if checks.failed else 0
 
 
