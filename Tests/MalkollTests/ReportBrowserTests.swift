@@ -46,6 +46,16 @@ struct ReportBrowserTests {
         try check(report, screenshot: Self.outDir.appendingPathComponent("fixture.png"))
     }
 
+    /// The largest seed with its gold annotation as the analysis: a page of
+    /// real size and shape (62 goals), whatever the analyzer finds today.
+    @Test func goldAnnotatedSeedWorksInChromium() throws {
+        try FileManager.default.createDirectory(at: Self.outDir, withIntermediateDirectories: true)
+        let report = Self.outDir.appendingPathComponent("gold-002.html")
+        try Data(HTMLReport.render([try ReportGoldFixture.load(ReportCommandTests.largestSeed.lastPathComponent)])).write(to: report)
+        try check(report, screenshot: Self.outDir.appendingPathComponent("gold-002.png"),
+                  phoneScreenshot: Self.outDir.appendingPathComponent("gold-002-phone.png"))
+    }
+
     /// The largest seed through the real command. Its screenshot is the
     /// README's picture; until the analyzer finds goals there is nothing to
     /// click, and the fixture stands in.

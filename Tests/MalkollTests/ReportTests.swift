@@ -62,6 +62,10 @@ import Testing
         #expect(ReportHTML.elementText(html, open: "<span class=\"fs\" id=\"d1-m4-s1\">", close: "</span>")
                 == "Stärka samverkan med näringslivet 🤝")
         #expect(html.components(separatedBy: "id=\"d1-m4-s2\"").count == 1)
+        // Goal 2: two short spans; its finding on the whole goal gets none (the goal's mark says it).
+        #expect(ReportHTML.elementText(html, open: "<span class=\"fs\" id=\"d1-m2-s1\">", close: "</span>") == "verka för")
+        #expect(ReportHTML.elementText(html, open: "<span class=\"fs\" id=\"d1-m2-s2\">", close: "</span>") == "hållbar utveckling &amp; en god")
+        #expect(html.contains("<li class=\"finding warning\" tabindex=\"-1\" data-rule=\"no-target\">"))
     }
 
     /// The text outside the markup is the document text, unchanged.
@@ -154,6 +158,22 @@ import Testing
         let marks = html.components(separatedBy: "<mark ").count - 1
         #expect(marks == 4)
         #expect(html.components(separatedBy: "</mark>").count - 1 == marks)
+        #expect(ReportHTML.nestingIsValid(html, tags: ["mark", "span", "div", "article", "section"]))
+    }
+
+    /// A page of real size: the largest seed with its 62 gold goals. Every
+    /// goal is marked with exactly its text, and the page stays far under 1 MB.
+    @Test func goldAnnotatedSeedPage() throws {
+        let item = try ReportGoldFixture.load("002_7376cd425bd909a6.txt")
+        let bytes = HTMLReport.render([item])
+        print("gold-annotated report of 002_7376cd425bd909a6.txt: \(bytes.count) bytes, \(item.analysis.goals.count) goals")
+        #expect(bytes.count < 1_000_000)
+        let html = String(decoding: bytes, as: UTF8.self)
+        let goals = HTMLReport.inTextOrder(item.analysis.goals)
+        #expect(goals.count == 62)
+        for (i, goal) in goals.enumerated() {
+            #expect(ReportHTML.markText(html, id: "d1-m\(i + 1)-t") == goal.text)
+        }
         #expect(ReportHTML.nestingIsValid(html, tags: ["mark", "span", "div", "article", "section"]))
     }
 

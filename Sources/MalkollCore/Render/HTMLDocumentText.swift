@@ -1,6 +1,7 @@
 /// Where each goal, and the spans its findings rest on, lie in the document
 /// text: scalar ranges made safe to nest as HTML (goals never overlap, a
-/// finding span lies inside its goal, overlapping finding spans merge).
+/// finding span lies inside its goal, overlapping finding spans merge, and a
+/// finding on the whole goal gets no span of its own).
 struct HTMLTextPlan {
     struct GoalSpan {
         /// Index of the goal in the report's goal order.
@@ -36,7 +37,8 @@ struct HTMLTextPlan {
             for f in order {
                 let loc = goal.findings[f].location
                 let s = max(loc.start, start), e = min(loc.end, end)
-                guard s < e else { continue }
+                // A span over the whole goal would only repeat the goal's own mark.
+                guard s < e, !(s == start && e == end) else { continue }
                 if let last = marks.last, s < last.upperBound {
                     marks[marks.count - 1] = last.lowerBound..<max(last.upperBound, e)
                 } else {
