@@ -73,6 +73,19 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 
+    /// Writing over an earlier report replaces it whole, and leaves no temporary file.
+    @Test func overwritesAnEarlierReport() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("report.html")
+        for seed in Paths.seedFiles.prefix(3) {
+            let r = try run(Paths.binary, ["report", seed.path, "-o", out.path])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(try String(contentsOf: out, encoding: .utf8).contains(seed.lastPathComponent))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.html"])
+    }
+
     @Test func usageErrors() throws {
         #expect(try malkoll("report").status == 64)
         #expect(try malkoll("report", "--no-such-flag", Self.largestSeed.path).status == 64)

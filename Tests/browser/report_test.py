@@ -274,8 +274,7 @@ def check_desktop(b, url, checks, screenshot):
 
     # Keys: j goes to the first finding of a shown goal and marks its span in the text.
     if page["findings"]:
-        b.js("document.activeElement && document.activeElement.blur && document.activeElement.blur()")
-        b.key("j", "KeyJ", 74)
+        b.key("j", "KeyJ", 74)  # focus is still on the checkbox just clicked
         first = b.js("""(function () {
             var a = document.activeElement, cur = document.querySelectorAll(".current");
             return {isFinding: a.classList.contains("finding"), text: cur.length,

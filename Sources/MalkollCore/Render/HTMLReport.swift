@@ -30,9 +30,10 @@ public enum HTMLReport {
         w.raw(HTMLReportAssets.css)
         w.raw("\n</style></head>\n<body><header class=\"top\"><h1>")
         w.text(options.title)
-        w.raw("</h1><p class=\"legend\"><span><i class=\"v\"></i>vagt mål</span><span><i class=\"c\"></i>tydligt mål</span><span><i class=\"f\"></i>anmärkning</span>")
-        w.text(HTMLReportLabels.count(items.count, "dokument", "dokument") + ", " + HTMLReportLabels.count(all.goals, "mål", "mål"))
-        w.raw("</p></header>\n")
+        w.raw("</h1><p>")
+        w.text(HTMLReportLabels.count(items.count, "dokument", "dokument") + ", " + HTMLReportLabels.count(all.goals, "mål", "mål")
+               + ", varav \(all.vague) vaga (\(HTMLReportLabels.percent(all.vague, of: all.goals)))")
+        w.raw("</p><p class=\"legend\"><span><i class=\"v\"></i>vagt mål</span><span><i class=\"c\"></i>tydligt mål</span><span><i class=\"f\"></i>anmärkningens ställe</span></p></header>\n")
         HTMLReportFilters.writeBar(all, into: &w)
         w.raw("\n<main>\n")
         if items.count > 1 {

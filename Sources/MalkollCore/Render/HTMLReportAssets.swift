@@ -137,12 +137,13 @@ enum HTMLReportAssets {
           if (e) e.hidden = !!p.querySelector("article.goal:not([hidden])");
         });
       }
-      function select(el, target) {
+      // Marks el (a card or finding) and its place in the text, and brings both into view.
+      function select(el, target, targetInView) {
         current.forEach(function (x) { x.classList.remove("current"); });
         current = target ? [el, target] : [el];
         current.forEach(function (x) { x.classList.add("current"); });
         el.scrollIntoView({ block: "nearest" });
-        if (target) target.scrollIntoView({ block: "center" });
+        if (target && !targetInView) target.scrollIntoView({ block: "center" });
         el.focus({ preventScroll: true });
       }
       function step(selector, forward, targetOf) {
@@ -169,13 +170,14 @@ enum HTMLReportAssets {
         var m = e.target.closest && e.target.closest("mark.goal");
         if (!m || m.classList.contains("off")) return;
         var card = d.getElementById(m.getAttribute("data-g"));
-        if (card) select(card, m);
+        if (card) select(card, m, true);
       });
       d.addEventListener("keydown", function (e) {
         if (e.ctrlKey || e.metaKey || e.altKey) return;
         var tag = e.target.tagName;
         if (e.key === "Escape") { form.reset(); return; }
-        if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") return;
+        // Keys belong to a select or a text field while it has focus (a checkbox needs none).
+        if (tag === "SELECT" || tag === "TEXTAREA" || (tag === "INPUT" && e.target.type !== "checkbox")) return;
         switch (e.key) {
           case "j": step("li.finding", true, spanOf); break;
           case "k": step("li.finding", false, spanOf); break;
