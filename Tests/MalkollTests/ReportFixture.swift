@@ -140,6 +140,11 @@ enum ReportFixture {
     /// with its 1-based line:column, as the analyzer reports it.
     static func locate(_ needle: String, in doc: Document) -> Location {
         guard let r = doc.text.range(of: needle) else { fatalError("fixture text lacks \(needle)") }
+        return location(of: r, in: doc)
+    }
+
+    /// The location of a range of the document's text.
+    static func location(of r: Range<String.Index>, in doc: Document) -> Location {
         let start16 = doc.text.utf16.distance(from: doc.text.startIndex, to: r.lowerBound)
         let end16 = doc.text.utf16.distance(from: doc.text.startIndex, to: r.upperBound)
         let (line, column) = doc.offsets.lineColumn(start16)

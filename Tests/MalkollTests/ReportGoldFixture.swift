@@ -17,10 +17,7 @@ enum ReportGoldFixture {
             // Gold goals come in text order; search on from the previous one.
             guard let r = doc.text.range(of: text, range: searchFrom..<doc.text.endIndex) ?? doc.text.range(of: text) else { continue }
             searchFrom = r.upperBound
-            let start16 = doc.text.utf16.distance(from: doc.text.startIndex, to: r.lowerBound)
-            let end16 = doc.text.utf16.distance(from: doc.text.startIndex, to: r.upperBound)
-            let (line, column) = doc.offsets.lineColumn(start16)
-            let location = Location(line: line, column: column, start: doc.offsets.scalarOffset(start16), end: doc.offsets.scalarOffset(end16))
+            let location = ReportFixture.location(of: r, in: doc)
             let smart = g["smart"] as! [String: Bool]
             var verdicts: [Criterion: Verdict] = [:]
             var findings: [Finding] = []

@@ -230,7 +230,7 @@ VISIBLE_CARDS = "Array.prototype.filter.call(document.querySelectorAll('article.
 
 
 def check_desktop(b, url, checks, screenshot):
-    b.new_page(1280, 860)
+    b.new_page(1280, 900)
     load_seconds = b.navigate(url)
     page = b.js("""(function () {
         var cards = document.querySelectorAll("article.goal");
@@ -323,8 +323,18 @@ def check_desktop(b, url, checks, screenshot):
     checks.expect(picked, "clicking a goal in the text selects its card")
 
     if screenshot:
-        b.js("window.scrollTo(0, 0); document.querySelectorAll('.current').forEach(function (x) { x.classList.remove('current'); }); document.activeElement.blur();")
+        # The picture shows the page as a reviewer meets it after one press of j:
+        # the first finding selected beside its place in the text.
+        b.js("document.querySelectorAll('.current').forEach(function (x) { x.classList.remove('current'); }); document.activeElement.blur();")
         b.js("document.querySelectorAll('.text, .panel').forEach(function (x) { x.scrollTop = 0; })")
+        b.send("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 1200, "deviceScaleFactor": 1, "mobile": False})
+        if page["findings"]:
+            b.key("j", "KeyJ", 74)
+            # Bring the selected finding's card to the top of its panel.
+            b.js("""(function () { var card = document.activeElement.closest("article.goal"), panel = card.closest(".panel");
+                panel.scrollTop += card.getBoundingClientRect().top - panel.getBoundingClientRect().top; })()""")
+        b.js("window.scrollTo(0, 0)")
+        time.sleep(0.1)
         b.screenshot(screenshot)
     timing = b.js("""(function () {
         var n = performance.getEntriesByType("navigation")[0], paint = {};
