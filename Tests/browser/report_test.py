@@ -63,7 +63,8 @@ class Browser:
         if os.geteuid() == 0:
             args.insert(1, "--no-sandbox")  # Chromium refuses to run its sandbox as root
         self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL, close_fds=False, preexec_fn=child_fds)
+                                     stderr=subprocess.DEVNULL, close_fds=False, preexec_fn=child_fds,
+                                     start_new_session=True)
         os.close(to_child_r)
         os.close(from_child_w)
         self.buffer = b""
@@ -208,7 +209,7 @@ class Browser:
         try:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            self.proc.kill()
+            os.killpg(self.proc.pid, 9)  # the browser and its helper processes, nothing else
             self.proc.wait()
         shutil.rmtree(self.profile, ignore_errors=True)
 

@@ -40,9 +40,12 @@ public enum HTMLReport {
             HTMLSummary.write(all, heading: "Sammanfattning av alla dokument", documents: items.count, into: &w)
             w.raw("<nav aria-label=\"Dokument\"><ol class=\"toc\">")
             for (i, item) in items.enumerated() {
+                let goals = item.analysis.goals, vague = goals.filter(\.vague).count
                 w.raw("<li><a href=\"#d\(i + 1)\">")
                 w.text(documentTitle(item.analysis))
-                w.raw("</a></li>")
+                w.raw("</a> – ")
+                w.text("\(HTMLReportLabels.count(goals.count, "mål", "mål")), \(vague) vaga (\(HTMLReportLabels.percent(vague, of: goals.count)))")
+                w.raw("</li>")
             }
             w.raw("</ol></nav>\n")
         }

@@ -28,6 +28,11 @@ enum HTMLReportLabels {
         }
     }
 
+    /// "1 fel", "3 varningar", "2 info".
+    static func severityCount(_ n: Int, _ s: Severity) -> String {
+        s == .warning ? count(n, "varning", "varningar") : "\(n) \(severity(s))"
+    }
+
     static func kind(_ k: GoalKind) -> String? {
         switch k {
         case .goal: return nil

@@ -62,7 +62,12 @@ enum HTMLSummary {
         figure(String(stats.goals), "mål", into: &w)
         figure(String(stats.vague), "vaga (\(HTMLReportLabels.percent(stats.vague, of: stats.goals)))", class: "vague", into: &w)
         figure(String(stats.goals - stats.vague), "tydliga", class: "clear", into: &w)
-        figure(String(stats.findings), stats.findings == 1 ? "anmärkning" : "anmärkningar", into: &w)
+        let bySeverity = Severity.allCases.reversed().compactMap { sev -> String? in
+            guard let n = stats.findingsBySeverity[sev], n > 0 else { return nil }
+            return HTMLReportLabels.severityCount(n, sev)
+        }
+        figure(String(stats.findings), (stats.findings == 1 ? "anmärkning" : "anmärkningar")
+               + (bySeverity.isEmpty ? "" : " (\(bySeverity.joined(separator: ", ")))"), into: &w)
         w.raw("</div>")
         if stats.goals > 0 {
             w.raw("<div class=\"charts\">")
