@@ -241,7 +241,13 @@ def check_desktop(b, url, checks, screenshot):
             marks: document.querySelectorAll("mark.goal").length,
             smartRows: document.querySelectorAll("article.goal table.smart tr").length,
             reasons: Array.prototype.every.call(document.querySelectorAll("table.smart tr"), function (r) {
-                return r.cells.length === 2 && r.cells[1].textContent.trim().length > 0; }),
+                return r.cells.length === 3 && r.cells[2].textContent.trim().length > 0; }),
+            verdicts: Array.prototype.every.call(cards, function (c) {
+                var v = c.querySelector(".verdict");
+                return v && v.textContent === (c.getAttribute("data-vague") === "1" ? "Vagt" : "Tydligt"); }),
+            marksMatch: Array.prototype.every.call(document.querySelectorAll("mark.goal"), function (m) {
+                var c = document.getElementById(m.getAttribute("data-g"));
+                return c && m.classList.contains(c.getAttribute("data-vague") === "1" ? "vague" : "clear"); }),
             findings: document.querySelectorAll("li.finding").length,
             filtersShown: !document.getElementById("filters").hidden,
             count: document.getElementById("f-count").textContent,
@@ -254,6 +260,9 @@ def check_desktop(b, url, checks, screenshot):
     checks.expect(page["marks"] > 0, "goals are marked in the text (%d marks)" % page["marks"])
     checks.expect(page["smartRows"] == 5 * page["cards"], "five SMART verdicts per goal (%d rows for %d goals)"
                   % (page["smartRows"], page["cards"]))
+    checks.expect(page["reasons"], "every SMART verdict has a reason")
+    checks.expect(page["verdicts"], "every goal says Vagt or Tydligt, as its data says")
+    checks.expect(page["marksMatch"], "every mark in the text has its goal's colour and a card")
     checks.expect(page["filtersShown"], "the script shows the filter bar")
     checks.expect(page["count"] == "Visar %d av %d mål" % (page["cards"], page["cards"]), "count: " + page["count"])
     checks.expect(page["summary"] >= 1 and page["chart"] >= 1, "a summary with a chart")
