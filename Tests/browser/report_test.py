@@ -321,6 +321,12 @@ def check_desktop(b, url, checks, screenshot):
         })()""" % (select_id, VISIBLE_CARDS, attribute))
         checks.expect(state["value"] != "" and state["shown"] > 0 and state["match"],
                       "%s filter %r shows only its goals (%d shown)" % (select_id, state["value"], state["shown"]))
+        if select_id == "f-rule":
+            b.js("document.activeElement.blur()")
+            b.key("j", "KeyJ", 74)
+            rule = b.js("document.activeElement.getAttribute('data-rule')")
+            checks.expect(rule == state["value"], "under a rule filter j goes to a finding of that rule (%r)" % rule)
+            b.js("document.getElementById('f-rule').focus()")
         b.key("Escape", "Escape", 27)
         b.js("document.activeElement.blur()")
         cleared = b.wait_for(VISIBLE_CARDS + ".length === %d" % page["cards"])

@@ -89,6 +89,7 @@ enum HTMLReportAssets {
     .sev{font-weight:700;text-transform:uppercase;font-size:.7rem;letter-spacing:.03em}
     .finding code{font-size:.75rem;color:var(--muted)}
     .fix{margin:.2rem 0 0}
+    .finding.dim{opacity:.45}
     .empty{color:var(--muted);font-style:italic}
     .current{outline:3px solid var(--focus);outline-offset:2px}
     .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
@@ -131,6 +132,10 @@ enum HTMLReportAssets {
           }
           if (on) n++;
         });
+        // Under a rule filter the other rules' findings fade, and j/k skip them.
+        Array.prototype.forEach.call(d.querySelectorAll("li.finding"), function (f) {
+          f.classList.toggle("dim", !!rule.value && f.getAttribute("data-rule") !== rule.value);
+        });
         count.textContent = "Visar " + n + " av " + cards.length + " mål";
         Array.prototype.forEach.call(d.querySelectorAll(".panel"), function (p) {
           var e = p.querySelector(".empty");
@@ -148,19 +153,20 @@ enum HTMLReportAssets {
       }
       function step(selector, forward, targetOf) {
         var items = Array.prototype.filter.call(d.querySelectorAll(selector), function (x) {
-          return !x.closest("article.goal").hidden;
+          return !x.closest("article.goal").hidden && !x.classList.contains("dim");
         });
         if (!items.length) return;
         var at = current[0], pick = null;
-        if (!at) pick = forward ? items[0] : items[items.length - 1];
-        else if (forward) {
+        if (at && forward) {
           for (var i = 0; i < items.length && !pick; i++)
             if (items[i] !== at && at.compareDocumentPosition(items[i]) & Node.DOCUMENT_POSITION_FOLLOWING) pick = items[i];
-        } else {
+        } else if (at) {
           for (var j = items.length - 1; j >= 0 && !pick; j--)
             if (items[j] !== at && at.compareDocumentPosition(items[j]) & Node.DOCUMENT_POSITION_PRECEDING) pick = items[j];
         }
-        if (pick) select(pick, targetOf(pick));
+        // Nothing selected yet, or past the last one: start from the first (or the last).
+        if (!pick) pick = forward ? items[0] : items[items.length - 1];
+        select(pick, targetOf(pick));
       }
       function spanOf(li) { return d.getElementById(li.getAttribute("data-span")) || markOf(li.closest("article.goal")); }
       form.addEventListener("change", apply);
