@@ -137,6 +137,15 @@ import Testing
         #expect(html.contains("data-rules=\"no-deadline no-target vague-verb\""))
     }
 
+    @Test func ruleSummariesNameTheRules() throws {
+        let options = HTMLReport.Options(ruleSummaries: ["vague-verb": "Åtagandet bygger på ett vagt verb (\"verka för\")."])
+        let html = String(decoding: HTMLReport.render([try ReportFixture.program()], options: options), as: UTF8.self)
+        let title = "title=\"Åtagandet bygger på ett vagt verb (&quot;verka för&quot;).\""
+        #expect(html.contains("<option value=\"vague-verb\" \(title)>vague-verb (2)</option>"))
+        #expect(html.components(separatedBy: "<code \(title)>vague-verb</code>").count - 1 == 2)
+        #expect(html.contains("<code>no-target</code>"))
+    }
+
     /// Goals that overlap or point past the end are still listed, and the
     /// marks stay properly nested.
     @Test func overlappingAndOutOfRangeGoals() throws {

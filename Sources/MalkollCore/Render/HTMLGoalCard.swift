@@ -6,8 +6,9 @@ enum HTMLGoalCard {
     ///   - label: the goal's short label ("M3").
     ///   - inText: whether the goal is marked in the text.
     ///   - markOfFinding: for each finding, the index of its span in the text.
+    ///   - ruleSummaries: what each rule checks, shown on its id.
     static func write(_ goal: Goal, id: String, label: String, inText: Bool, markOfFinding: [Int?],
-                      into w: inout HTMLWriter) {
+                      ruleSummaries: [String: String], into w: inout HTMLWriter) {
         let verdict = goal.vague ? "vague" : "clear"
         let program = HTMLReportFilters.program(goal), direction = HTMLReportFilters.direction(goal)
         w.raw("<article class=\"goal \(verdict)\"")
@@ -37,7 +38,7 @@ enum HTMLGoalCard {
         w.element("blockquote", goal.text)
         smart(goal, into: &w)
         fields(goal, into: &w)
-        findings(goal, id: id, markOfFinding: markOfFinding, into: &w)
+        findings(goal, id: id, markOfFinding: markOfFinding, ruleSummaries: ruleSummaries, into: &w)
         w.raw("</article>")
     }
 
@@ -95,7 +96,8 @@ enum HTMLGoalCard {
         w.raw("</dl>")
     }
 
-    private static func findings(_ goal: Goal, id: String, markOfFinding: [Int?], into w: inout HTMLWriter) {
+    private static func findings(_ goal: Goal, id: String, markOfFinding: [Int?], ruleSummaries: [String: String],
+                                 into w: inout HTMLWriter) {
         guard !goal.findings.isEmpty else { return }
         w.raw("<ul class=\"findings\" aria-label=\"Anmärkningar\">")
         let order = goal.findings.indices.sorted {
@@ -112,7 +114,11 @@ enum HTMLGoalCard {
             w.raw(" ")
             w.text(finding.message)
             w.raw(" ")
-            w.element("code", finding.rule)
+            w.raw("<code")
+            if let summary = ruleSummaries[finding.rule] { w.attr("title", summary) }
+            w.raw(">")
+            w.text(finding.rule)
+            w.raw("</code>")
             if let suggestion = finding.suggestion {
                 w.raw("<p class=\"fix\"><b>Förslag:</b> ")
                 w.text(suggestion)

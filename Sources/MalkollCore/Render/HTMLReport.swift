@@ -8,8 +8,13 @@ public enum HTMLReport {
         /// The page's heading and title.
         public var title: String
 
-        public init(title: String = "Målkoll – granskning av mål") {
+        /// One line per rule id saying what it checks (Swedish): shown on the
+        /// rule filter's options and on each finding's rule id.
+        public var ruleSummaries: [String: String]
+
+        public init(title: String = "Målkoll – granskning av mål", ruleSummaries: [String: String] = [:]) {
             self.title = title
+            self.ruleSummaries = ruleSummaries
         }
     }
 
@@ -34,7 +39,7 @@ public enum HTMLReport {
         w.text(HTMLReportLabels.count(items.count, "dokument", "dokument") + ", " + HTMLReportLabels.count(all.goals, "mål", "mål")
                + ", varav \(all.vague) vaga (\(HTMLReportLabels.percent(all.vague, of: all.goals)))")
         w.raw("</p><p class=\"legend\"><span><i class=\"v\"></i>vagt mål</span><span><i class=\"c\"></i>tydligt mål</span><span><i class=\"f\"></i>anmärkningens ställe</span></p></header>\n")
-        HTMLReportFilters.writeBar(all, into: &w)
+        HTMLReportFilters.writeBar(all, ruleSummaries: options.ruleSummaries, into: &w)
         w.raw("\n<main>\n")
         if items.count > 1 {
             HTMLSummary.write(all, heading: "Sammanfattning av alla dokument", documents: items.count, into: &w)
@@ -50,7 +55,7 @@ public enum HTMLReport {
             w.raw("</ol></nav>\n")
         }
         for (i, item) in items.enumerated() {
-            section(item.analysis, item.document, goals: goalsPerItem[i], number: i + 1, into: &w)
+            section(item.analysis, item.document, goals: goalsPerItem[i], number: i + 1, options: options, into: &w)
         }
         w.raw("</main>\n<footer><p>Skapad av malkoll \(MalkollVersion.string). Markeringarna bygger på målens positioner i den avkodade texten; varje mål har en etikett (M1, M2, …) som leder mellan texten och bedömningen.</p></footer>\n<script>\n")
         w.raw(HTMLReportAssets.js)
@@ -70,7 +75,8 @@ public enum HTMLReport {
         return a.document.source.split(separator: "/").last.map(String.init) ?? a.document.source
     }
 
-    private static func section(_ analysis: Analysis, _ doc: Document, goals: [Goal], number: Int, into w: inout HTMLWriter) {
+    private static func section(_ analysis: Analysis, _ doc: Document, goals: [Goal], number: Int, options: Options,
+                                into w: inout HTMLWriter) {
         let info = analysis.document
         let prefix = "d\(number)"
         func id(_ g: Int) -> String { "\(prefix)-m\(g + 1)" }
@@ -97,7 +103,7 @@ public enum HTMLReport {
         w.raw("</div>\n<div class=\"panel\" role=\"region\" aria-label=\"Bedömning per mål\"><h3 class=\"sr\">Mål</h3>")
         for (g, goal) in goals.enumerated() {
             HTMLGoalCard.write(goal, id: id(g), label: label(g), inText: plan.spanOfGoal[g] != nil,
-                               markOfFinding: plan.markOfFinding[g], into: &w)
+                               markOfFinding: plan.markOfFinding[g], ruleSummaries: options.ruleSummaries, into: &w)
             w.raw("\n")
         }
         if goals.isEmpty {

@@ -42,17 +42,18 @@ enum HTMLReportFilters {
     }
 
     /// The filter bar, over every goal in the report.
-    static func writeBar(_ stats: ReportStats, into w: inout HTMLWriter) {
+    static func writeBar(_ stats: ReportStats, ruleSummaries: [String: String], into w: inout HTMLWriter) {
         w.raw("<form id=\"filters\" class=\"filters\" hidden><label class=\"check\"><input type=\"checkbox\" id=\"f-vague\"> Endast vaga mål</label>")
-        select("f-program", "Program", stats.programs.map { ($0.key, $0.label, $0.total) }, into: &w)
-        select("f-direction", "Riktning", stats.directions.map { ($0.key, $0.label, $0.total) }, into: &w)
-        select("f-rule", "Regel", stats.rules.map { ($0.rule, $0.rule, $0.count) }, into: &w)
+        select("f-program", "Program", stats.programs.map { ($0.key, $0.label, $0.total, nil) }, into: &w)
+        select("f-direction", "Riktning", stats.directions.map { ($0.key, $0.label, $0.total, nil) }, into: &w)
+        select("f-rule", "Regel", stats.rules.map { ($0.rule, $0.rule, $0.count, ruleSummaries[$0.rule]) }, into: &w)
         w.raw("<button type=\"reset\" id=\"f-reset\">Visa alla</button><output id=\"f-count\" aria-live=\"polite\"></output>")
         w.raw("<p class=\"keys\"><kbd>j</kbd>/<kbd>k</kbd> nästa/föregående anmärkning · <kbd>n</kbd>/<kbd>p</kbd> nästa/föregående mål · <kbd>v</kbd> endast vaga · <kbd>Esc</kbd> visa alla</p></form>")
     }
 
     /// A select whose empty value means "all"; the none-key becomes "-".
-    private static func select(_ id: String, _ label: String, _ options: [(value: String, label: String, count: Int)],
+    private static func select(_ id: String, _ label: String,
+                               _ options: [(value: String, label: String, count: Int, title: String?)],
                                into w: inout HTMLWriter) {
         w.raw("<label>")
         w.text(label)
@@ -60,6 +61,7 @@ enum HTMLReportFilters {
         for o in options {
             w.raw("<option")
             w.attr("value", o.value.isEmpty ? "-" : o.value)
+            if let title = o.title { w.attr("title", title) }
             w.raw(">")
             w.text("\(o.label) (\(o.count))")
             w.raw("</option>")
