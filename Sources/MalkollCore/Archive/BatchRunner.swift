@@ -41,6 +41,8 @@ public struct BatchSummary: Sendable {
     public var analysed = 0
     public var unchanged = 0
     public var failed = 0
+    /// Documents listed in errors.jsonl (failed now or earlier, unchanged since).
+    public var errors = 0
     public var unsupported = 0
     public var goals = 0
     public var left = 0
@@ -51,6 +53,7 @@ public struct BatchSummary: Sendable {
         let rate = seconds > 0 ? Double(analysed + failed) / seconds : 0
         var s = "malkoll batch: \(documents) documents (\(analysed) analysed, \(unchanged) unchanged, \(failed) failed), \(goals) goals"
         s += " in \(BatchProgress.duration(seconds)) (\(String(format: "%.1f", rate)) documents/s)"
+        if errors > 0 { s += "; \(errors) listed in errors.jsonl" }
         if unsupported > 0 { s += "; \(unsupported) files passed over as not documents" }
         if left > 0 { s += "; interrupted: \(left) documents left, run again to finish" }
         return s
@@ -69,6 +72,8 @@ public final class BatchRunner {
     private var writer: AtomicWriter!
     private var manifest: ResumeManifest!
     private var database: ArchiveDatabase?
+    /// rel -> "sha256 version" of the documents the database holds.
+    private var inDatabase: [String: String] = [:]
     private var progress: BatchProgress!
     private let sink = NSLock()
     private var fatal: Error?
@@ -115,7 +120,8 @@ public final class BatchRunner {
         try writeAggregates(scanner.entries)
         summary.analysed = progress.analysed
         summary.unchanged = progress.unchanged
-        summary.failed = scanner.entries.filter { manifest.records[$0.rel]?.status == .error }.count
+        summary.failed = progress.failed
+        summary.errors = scanner.entries.filter { manifest.records[$0.rel]?.status == .error }.count
         summary.goals = scanner.entries.reduce(0) { $0 + (manifest.records[$1.rel].map { $0.status == .ok ? $0.goals : 0 } ?? 0) }
         summary.left = queue.remaining
         summary.seconds = progress.elapsed
@@ -135,7 +141,7 @@ public final class BatchRunner {
 
     /// The documents to send to a worker; the others are counted as unchanged now.
     private func plan(_ entries: [ArchiveEntry]) throws -> [Job] {
-        let inDatabase = try database?.documentIndex() ?? [:]
+        inDatabase = try database?.documentIndex() ?? [:]
         var jobs: [Job] = []
         for e in entries {
             guard let r = manifest.records[e.rel], r.analyzer == analyzerKey, outputsStand(r) else {
@@ -143,7 +149,7 @@ public final class BatchRunner {
                 continue
             }
             if r.size == e.size && r.mtime == e.mtime {
-                try ensureInDatabase(r, index: inDatabase)
+                try ensureInDatabase(r)
                 progress.add(.unchanged, bytes: e.size, goals: r.status == .ok ? r.goals : 0)
             } else {
                 jobs.append(Job(entry: e, knownSHA: r.sha256))
@@ -163,8 +169,8 @@ public final class BatchRunner {
     }
 
     /// `--db` added on a rerun, or a database lost: fill it from the JSON already written.
-    private func ensureInDatabase(_ r: ManifestRecord, index: [String: String]) throws {
-        guard let database, r.status == .ok, index[r.rel] != r.sha256 + " " + MalkollVersion.string else { return }
+    private func ensureInDatabase(_ r: ManifestRecord) throws {
+        guard let database, r.status == .ok, inDatabase[r.rel] != r.sha256 + " " + MalkollVersion.string else { return }
         guard let json = FileManager.default.contents(atPath: jsonPath(r.rel)) else { return }
         try database.store(json: [UInt8](json), rel: r.rel, analyzerVersion: MalkollVersion.string)
     }
@@ -210,15 +216,14 @@ public final class BatchRunner {
         let e = job.entry
         do {
             switch reply {
-            case let .unchanged(sha):
+            case .unchanged:
                 var r = manifest.records[e.rel]!
                 r.size = e.size
                 r.mtime = e.mtime
                 r.source = e.path
-                try ensureInDatabase(r, index: [:])
+                try ensureInDatabase(r)
                 try manifest.append(r)
                 progress.add(.unchanged, bytes: e.size, goals: r.status == .ok ? r.goals : 0)
-                _ = sha
             case let .analysed(sha, goals, json, jsonl, csv):
                 try writer.write(jsonl, to: rowsPath(e.rel, "jsonl"))
                 try writer.write(csv, to: rowsPath(e.rel, "csv"))
