@@ -34,11 +34,11 @@ sample_tree() {
   local pid=$1 out=$2 peak=0
   while kill -0 "$pid" 2>/dev/null; do
     local sum
-    sum=$(ps -o rss= --pid "$pid" --ppid "$pid" 2>/dev/null | awk '{s+=$1} END {print s+0}')
+    sum=$({ ps -o rss= --pid "$pid" --ppid "$pid" 2>/dev/null || true; } | awk '{s+=$1} END {print s+0}')
     # The batch process is the child of /usr/bin/time: add its workers too.
     local inner
-    for inner in $(pgrep -P "$pid" 2>/dev/null); do
-      sum=$((sum + $(ps -o rss= --ppid "$inner" 2>/dev/null | awk '{s+=$1} END {print s+0}')))
+    for inner in $(pgrep -P "$pid" 2>/dev/null || true); do
+      sum=$((sum + $({ ps -o rss= --ppid "$inner" 2>/dev/null || true; } | awk '{s+=$1} END {print s+0}')))
     done
     (( sum > peak )) && peak=$sum
     sleep 0.2

@@ -96,6 +96,26 @@ enum AnalysisFixture {
         }
     }
 
+    @Test func databaseAddedOnARerunIsFilledFromTheJSON() throws {
+        let dir = try ScratchDir()
+        try BatchFixture.archive(in: dir, count: 5)
+        #expect(try malkoll("batch", dir.path("in"), "--out", dir.path("out")).status == 0)
+        let r = try malkoll("batch", dir.path("in"), "--out", dir.path("out"), "--db", dir.path("late.sqlite"))
+        #expect(r.stderr.contains("(0 analysed, 5 unchanged, 0 failed)"), "\(r.stderr)")
+        #expect(try malkoll("batch", dir.path("in"), "--out", dir.path("fresh"), "--db", dir.path("fresh.sqlite")).status == 0)
+        let late = try ArchiveDatabase(path: dir.path("late.sqlite"), readOnly: true).canonicalDump()
+        let fresh = try ArchiveDatabase(path: dir.path("fresh.sqlite"), readOnly: true).canonicalDump()
+        // Same rows; only the `source` column differs (the outputs were first written from the same inputs).
+        #expect(late.split(separator: "\n").count == fresh.split(separator: "\n").count)
+        #expect(late.split(separator: "\n").filter { $0.hasPrefix("documents\t") }.count == 5)
+        // A document that now fails leaves the database.
+        try dir.write("in/a/doc000.txt", BatchFixture.unreadable)
+        #expect(try malkoll("batch", dir.path("in"), "--out", dir.path("out"), "--db", dir.path("late.sqlite")).status == 0)
+        let after = try ArchiveDatabase(path: dir.path("late.sqlite"), readOnly: true).canonicalDump()
+        #expect(after.split(separator: "\n").filter { $0.hasPrefix("documents\t") }.count == 4)
+        #expect(!after.contains("a/doc000.txt"))
+    }
+
     @Test func goalsCommandPrintsTextCSVAndJSON() throws {
         let dir = try ScratchDir()
         let db = try ArchiveDatabase(path: dir.path("a.sqlite"))

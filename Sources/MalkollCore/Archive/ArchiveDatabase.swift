@@ -112,35 +112,52 @@ public final class ArchiveDatabase {
         }
     }
 
-    public func remove(rel: String) throws {
-        try guarded { try queue.write { try $0.execute(sql: "DELETE FROM documents WHERE path = ?", arguments: [rel]) } }
+    public enum Change {
+        case store(json: [UInt8], rel: String)
+        case remove(rel: String)
     }
 
     /// Replaces one document's rows with those of its analysis JSON, in one transaction.
     public func store(json: [UInt8], rel: String, analyzerVersion: String, analyzedAt: Date = Date()) throws {
-        guard let a = try? JSONSerialization.jsonObject(with: Data(json)) as? [String: Any],
-              let d = a["document"] as? [String: Any] else {
-            throw ArchiveError.cannotWrite(path: path, reason: "\(rel): the analysis JSON could not be read back")
+        try apply([.store(json: json, rel: rel)], analyzerVersion: analyzerVersion, analyzedAt: analyzedAt)
+    }
+
+    /// Applies several changes in one transaction: every document whole or not at all.
+    public func apply(_ changes: [Change], analyzerVersion: String, analyzedAt: Date = Date()) throws {
+        let stamp = Self.timestamp.string(from: analyzedAt)
+        let parsed: [(rel: String, document: [String: Any]?, goals: [[String: Any]])] = try changes.map { change in
+            switch change {
+            case let .remove(rel): return (rel, nil, [])
+            case let .store(json, rel):
+                guard let a = try? JSONSerialization.jsonObject(with: Data(json)) as? [String: Any],
+                      let d = a["document"] as? [String: Any] else {
+                    throw ArchiveError.cannotWrite(path: path, reason: "\(rel): the analysis JSON could not be read back")
+                }
+                return (rel, d, a["goals"] as? [[String: Any]] ?? [])
+            }
         }
-        let goals = a["goals"] as? [[String: Any]] ?? []
-        let stamp = ISO8601DateFormatter().string(from: analyzedAt)
         try guarded {
             try queue.write { db in
-                try db.execute(sql: "DELETE FROM documents WHERE path = ?", arguments: [rel])
-                try db.execute(sql: """
-                    INSERT INTO documents (path, source, sha256, format, encoding, title, organisation, characters,
-                      sentences, tokens, goal_count, analyzed_at, analyzer_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
-                    """, arguments: [rel, d["source"] as? String ?? rel, d["sha256"] as? String ?? "", d["format"] as? String ?? "",
-                                     d["encoding"] as? String, d["title"] as? String, d["organisation"] as? String,
-                                     d["characters"] as? Int, d["sentences"] as? Int, d["tokens"] as? Int, goals.count,
-                                     stamp, analyzerVersion])
-                let documentID = db.lastInsertedRowID
-                for (ordinal, g) in goals.enumerated() {
-                    try Self.insertGoal(g, ordinal: ordinal, documentID: documentID, db: db)
+                for (rel, document, goals) in parsed {
+                    try db.execute(sql: "DELETE FROM documents WHERE path = ?", arguments: [rel])
+                    guard let d = document else { continue }
+                    try db.execute(sql: """
+                        INSERT INTO documents (path, source, sha256, format, encoding, title, organisation, characters,
+                          sentences, tokens, goal_count, analyzed_at, analyzer_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+                        """, arguments: [rel, d["source"] as? String ?? rel, d["sha256"] as? String ?? "", d["format"] as? String ?? "",
+                                         d["encoding"] as? String, d["title"] as? String, d["organisation"] as? String,
+                                         d["characters"] as? Int, d["sentences"] as? Int, d["tokens"] as? Int, goals.count,
+                                         stamp, analyzerVersion])
+                    let documentID = db.lastInsertedRowID
+                    for (ordinal, g) in goals.enumerated() {
+                        try Self.insertGoal(g, ordinal: ordinal, documentID: documentID, db: db)
+                    }
                 }
             }
         }
     }
+
+    private static let timestamp = ISO8601DateFormatter()
 
     private static func insertGoal(_ g: [String: Any], ordinal: Int, documentID: Int64, db: Database) throws {
         let loc = g["location"] as? [String: Any] ?? [:]

@@ -6,8 +6,11 @@ import Glibc
 /// An output directory's writes: every file is written under a temporary
 /// name in `tmpDir` (same file system) and renamed into place, so a reader
 /// (or a rerun after a kill) never sees half a file.
-public struct AtomicWriter: Sendable {
+public final class AtomicWriter: @unchecked Sendable {
     public let tmpDir: String
+    /// Folders known to exist: most outputs land in a folder already made.
+    private var folders = Set<String>()
+    private let lock = NSLock()
 
     public init(tmpDir: String) throws {
         self.tmpDir = tmpDir
@@ -40,7 +43,14 @@ public struct AtomicWriter: Sendable {
     public func commit(_ tmp: (fd: Int32, path: String), to path: String) throws {
         fchmod(tmp.fd, 0o644)
         close(tmp.fd)
-        try Self.makeDirectory((path as NSString).deletingLastPathComponent)
+        let folder = (path as NSString).deletingLastPathComponent
+        lock.lock()
+        let known = folders.contains(folder)
+        lock.unlock()
+        if !known {
+            try Self.makeDirectory(folder)
+            lock.lock(); folders.insert(folder); lock.unlock()
+        }
         if rename(tmp.path, path) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(tmp.path)

@@ -71,7 +71,7 @@ public final class BatchRunner {
     let state: String
     private var writer: AtomicWriter!
     private var manifest: ResumeManifest!
-    private var database: ArchiveDatabase?
+    private var database: DatabaseWriter?
     /// rel -> "sha256 version" of the documents the database holds.
     private var inDatabase: [String: String] = [:]
     private var progress: BatchProgress!
@@ -93,7 +93,7 @@ public final class BatchRunner {
         writer = try AtomicWriter(tmpDir: state + "/tmp")
         writer.clearLeftovers()
         manifest = try ResumeManifest(path: state + "/manifest.jsonl")
-        if let db = options.database { database = try ArchiveDatabase(path: db) }
+        if let db = options.database { database = DatabaseWriter(try ArchiveDatabase(path: db)) }
 
         var scanner = ArchiveScanner(excluding: [out])
         scanner.scan(options.paths)
@@ -115,6 +115,7 @@ public final class BatchRunner {
         threads.forEach { $0.join() }
         progress.stopDisplay()
         if let fatal { throw fatal }
+        try database?.finish()
 
         try manifest.compact(using: writer)
         try writeAggregates(scanner.entries)
@@ -141,7 +142,7 @@ public final class BatchRunner {
 
     /// The documents to send to a worker; the others are counted as unchanged now.
     private func plan(_ entries: [ArchiveEntry]) throws -> [Job] {
-        inDatabase = try database?.documentIndex() ?? [:]
+        inDatabase = try database?.database.documentIndex() ?? [:]
         var jobs: [Job] = []
         for e in entries {
             guard let r = manifest.records[e.rel], r.analyzer == analyzerKey, outputsStand(r) else {
@@ -149,7 +150,7 @@ public final class BatchRunner {
                 continue
             }
             if r.size == e.size && r.mtime == e.mtime {
-                try ensureInDatabase(r)
+                reconcileDatabase(r)
                 progress.add(.unchanged, bytes: e.size, goals: r.status == .ok ? r.goals : 0)
             } else {
                 jobs.append(Job(entry: e, knownSHA: r.sha256))
@@ -168,37 +169,69 @@ public final class BatchRunner {
         }
     }
 
-    /// `--db` added on a rerun, or a database lost: fill it from the JSON already written.
-    private func ensureInDatabase(_ r: ManifestRecord) throws {
-        guard let database, r.status == .ok, inDatabase[r.rel] != r.sha256 + " " + MalkollVersion.string else { return }
-        guard let json = FileManager.default.contents(atPath: jsonPath(r.rel)) else { return }
-        try database.store(json: [UInt8](json), rel: r.rel, analyzerVersion: MalkollVersion.string)
+    /// The database may lag the manifest (it is written behind, and `--db`
+    /// may be new on a rerun): bring an unchanged document's rows in line.
+    private func reconcileDatabase(_ r: ManifestRecord) {
+        guard let database else { return }
+        let stored = inDatabase[r.rel]
+        switch r.status {
+        case .ok:
+            guard stored != r.sha256 + " " + MalkollVersion.string,
+                  let json = FileManager.default.contents(atPath: jsonPath(r.rel)) else { return }
+            database.store(json: [UInt8](json), rel: r.rel)
+        case .error:
+            if stored != nil { database.remove(rel: r.rel) }
+        }
     }
 
+    /// One slot: a worker process fed from the shared queue. The next
+    /// document is sent before the last one is recorded, so the worker
+    /// computes while this thread writes.
     private func serve(_ queue: JobQueue) {
         var worker: WorkerProcess?
+        var inFlight: (job: Job, deadline: Double)?
         let logFD = open(state + "/workers.log", O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         defer { worker?.stop(); if logFD >= 0 { close(logFD) } }
-        while !options.shouldStop(), !hasFailed, let job = queue.next() {
+        /// Sends the next job; false when there is none (or the run stops).
+        func dispatch() -> Bool {
+            guard !options.shouldStop(), !hasFailed, let job = queue.next() else { return false }
             do {
                 if worker == nil { worker = try WorkerProcess(command: options.workerCommand, stderrFD: logFD >= 0 ? logFD : 2) }
             } catch {
                 fail(error)
-                return
+                return false
             }
-            let outcome = worker!.analyse(path: job.entry.path, knownSHA: job.knownSHA, timeout: options.timeout)
-            switch outcome {
-            case let .reply(reply):
-                record(job, reply)
-            case .timedOut:
+            inFlight = (job, monotonicSeconds() + options.timeout)
+            if !worker!.send(path: job.entry.path, knownSHA: job.knownSHA) {
+                let outcome = worker!.ended()
                 worker = nil
-                record(job, .failed(sha256: "", code: 65, reason: "\(job.entry.path): took longer than the \(Int(options.timeout)) s limit per document; stopped"), retry: true)
-            case let .died(how):
-                worker = nil
-                record(job, .failed(sha256: "", code: 70, reason: "\(job.entry.path): internal error (a bug, please report it): the analyzer \(how) on this document (see \(state)/workers.log)"), retry: true)
+                inFlight = nil
+                settle(job, outcome, queue)
+                return dispatch()
             }
-            queue.finish()
+            return true
         }
+        guard dispatch() else { return }
+        while let (job, deadline) = inFlight {
+            let outcome = worker!.receive(deadline: deadline)
+            inFlight = nil
+            if case .reply = outcome {} else { worker = nil }
+            let more = dispatch()
+            settle(job, outcome, queue)
+            if !more && inFlight == nil { break }
+        }
+    }
+
+    private func settle(_ job: Job, _ outcome: WorkerProcess.Outcome, _ queue: JobQueue) {
+        switch outcome {
+        case let .reply(reply):
+            record(job, reply)
+        case .timedOut:
+            record(job, .failed(sha256: "", code: 65, reason: "\(job.entry.path): took longer than the \(String(format: "%g", options.timeout)) s limit per document; stopped"), retry: true)
+        case let .died(how):
+            record(job, .failed(sha256: "", code: 70, reason: "\(job.entry.path): internal error (a bug, please report it): the analyzer \(how) on this document (see \(state)/workers.log)"), retry: true)
+        }
+        queue.finish()
     }
 
     private var hasFailed: Bool { sink.lock(); defer { sink.unlock() }; return fatal != nil }
@@ -221,21 +254,21 @@ public final class BatchRunner {
                 r.size = e.size
                 r.mtime = e.mtime
                 r.source = e.path
-                try ensureInDatabase(r)
+                reconcileDatabase(r)
                 try manifest.append(r)
                 progress.add(.unchanged, bytes: e.size, goals: r.status == .ok ? r.goals : 0)
             case let .analysed(sha, goals, json, jsonl, csv):
                 try writer.write(jsonl, to: rowsPath(e.rel, "jsonl"))
                 try writer.write(csv, to: rowsPath(e.rel, "csv"))
                 try writer.write(json, to: jsonPath(e.rel))
-                try database?.store(json: json, rel: e.rel, analyzerVersion: MalkollVersion.string)
+                database?.store(json: json, rel: e.rel)
                 try manifest.append(ManifestRecord(rel: e.rel, source: e.path, size: e.size, mtime: e.mtime, sha256: sha,
                                                    analyzer: analyzerKey, status: .ok, goals: goals))
                 progress.add(.analysed, bytes: e.size, goals: goals)
             case let .failed(sha, code, reason):
                 // The document's earlier outputs no longer describe its bytes.
                 for p in [jsonPath(e.rel), rowsPath(e.rel, "jsonl"), rowsPath(e.rel, "csv")] { unlink(p) }
-                try database?.remove(rel: e.rel)
+                database?.remove(rel: e.rel)
                 try manifest.append(ManifestRecord(rel: e.rel, source: e.path, size: e.size, mtime: e.mtime, sha256: sha,
                                                    analyzer: analyzerKey, status: .error, goals: 0, code: code,
                                                    reason: reason, retry: retry))

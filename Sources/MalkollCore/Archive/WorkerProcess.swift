@@ -50,9 +50,14 @@ final class WorkerProcess {
         fromChild = outPipe[0]
     }
 
-    func analyse(path: String, knownSHA: String, timeout: Double) -> Outcome {
-        let deadline = monotonicSeconds() + timeout
-        guard WorkerFrame.write(fd: toChild, [Array(path.utf8), Array(knownSHA.utf8)]) else { return .died(reap()) }
+    /// Hands the worker a document; the answer is read by `receive`.
+    /// Sending the next document before recording the last keeps the worker busy.
+    func send(path: String, knownSHA: String) -> Bool {
+        WorkerFrame.write(fd: toChild, [Array(path.utf8), Array(knownSHA.utf8)])
+    }
+
+    /// Waits for the answer until `deadline` (monotonic seconds); past it the worker is killed.
+    func receive(deadline: Double) -> Outcome {
         do {
             let fields = try WorkerFrame.read(fd: fromChild, deadline: deadline)
             guard let reply = WorkerReply(fields: fields) else { kill(); return .died("sent a malformed answer") }
@@ -63,6 +68,12 @@ final class WorkerProcess {
         } catch {
             return .died(reap())
         }
+    }
+
+    /// The worker could not take a document: it has ended; say how.
+    func ended() -> Outcome {
+        close(toChild)
+        return .died(reap())
     }
 
     /// Asks the worker to end (end of input) and waits for it.
