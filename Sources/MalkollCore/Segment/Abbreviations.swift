@@ -23,8 +23,9 @@ public struct Abbreviations: Sendable {
     }
 
     private var table: [UInt64: [Entry]] = [:]
-    /// A cheap first filter: bit (first letter, length) of every first part.
-    private var firstParts = [UInt64](repeating: 0, count: 32)
+    /// A cheap first filter: bit (first letter, last letter, length) of
+    /// every first part.
+    private var firstParts = [UInt64](repeating: 0, count: 32 * 32)
     /// Hashes of every lower-cased first part, sorted: the second filter.
     private var firstPartHashes: [UInt64] = []
     /// Longest part, in letters: longer letter runs are never looked up.
@@ -71,7 +72,7 @@ public struct Abbreviations: Sendable {
         }
         maxParts = max(maxParts, parts.count)
         if let f = parts.first, let c = f.first {
-            firstParts[Int(Chars.lower(c) & 31)] |= 1 << UInt64(min(f.count, 63))
+            firstParts[Int(Chars.lower(c) & 31) << 5 | Int(Chars.lower(f.last!) & 31)] |= 1 << UInt64(min(f.count, 63))
             let h = Abbreviations.hash(f.map(Chars.lower)[...])
             let at = firstPartHashes.firstIndex { $0 >= h } ?? firstPartHashes.count
             if at == firstPartHashes.count || firstPartHashes[at] != h { firstPartHashes.insert(h, at: at) }
@@ -94,7 +95,7 @@ public struct Abbreviations: Sendable {
         var p = s
         while p < e, Chars.isLetter(u[p]) { p += 1 }
         let n = p - s
-        guard n > 0, n < 64, firstParts[Int(Chars.lower(u[s]) & 31)] & (1 << UInt64(n)) != 0 else { return false }
+        guard n > 0, n < 64, firstParts[Int(Chars.lower(u[s]) & 31) << 5 | Int(Chars.lower(u[p - 1]) & 31)] & (1 << UInt64(n)) != 0 else { return false }
         var h: UInt64 = 0xcbf29ce484222325
         for k in s..<p { h = (h ^ UInt64(Chars.lower(u[k]))) &* 0x100000001b3 }
         var lo = 0, hi = firstPartHashes.count
