@@ -75,7 +75,7 @@ func fold(_ text: String, width: Int, hyphenate: Bool) -> String {
             "li1: Med en underpunkt",
             "li0: Tillbaka på första nivån",
             "furniture: Tillbaka upp",
-            "h1: Internationalisering",
+            "h4: 2. Internationalisering",
             "p: Globaliseringen gör att människor rör sig alltmer över nationsgränserna.",
         ])
     }
@@ -86,7 +86,7 @@ func fold(_ text: String, width: Int, hyphenate: Bool) -> String {
             "p: Programmet är indelat i tre områden:",
             "li0: Entreprenörskap", "li0: Internationalisering", "li0: Teknik",
             "h1: Läs mer",
-            "h2: Mål för skolan",
+            "h5: 2.1 Mål för skolan",
             "p: Skolan ska växa.",
         ])
     }
@@ -129,7 +129,7 @@ func fold(_ text: String, width: Int, hyphenate: Bool) -> String {
             "furniture: Luleå kommun Budget 2024",
             "h1: 1 Inledning",
             "p: Kommunen ska under planperioden genomföra en rad insatser för att stärka arbetet med hållbar utveckling i hela kommunen. Insatserna följs upp varje år av kommunstyrelsen som rapporterar till kommunfullmäktige i samband med årsredovisningen.",
-            "h1: Mål för perioden",
+            "h3: Mål för perioden",
             "p: Målen för perioden är följande:",
             "li0: Andelen förnybar energi ska öka till minst 80 procent senast år 2030 i kommunens egna verksamheter.",
             "li0: Utsläppen ska minska.",
