@@ -101,14 +101,7 @@ public enum SegmentRenderer {
     public static func layout(_ doc: Document) -> [UInt8] {
         var out = ""
         for b in doc.blocks {
-            let kind: String
-            switch b.kind {
-            case .heading(let level): kind = "heading(\(level))"
-            case .paragraph: kind = "paragraph"
-            case .listItem(let level): kind = "item(\(level))"
-            case .tableRow: kind = "row"
-            case .furniture: kind = "furniture"
-            }
+            let kind = b.kind.label
             let from = doc.offsets.lineColumn(b.range.lowerBound), to = doc.offsets.lineColumn(b.range.upperBound)
             var line = "\(kind) \(from.line):\(from.column)-\(to.line):\(to.column)"
             if let m = b.marker { line += " [\(doc.string(m))]" }
