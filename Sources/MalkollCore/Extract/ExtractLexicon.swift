@@ -87,7 +87,13 @@ final class ExtractLexicon {
         let rec = try lexicons.table("recurrence.tsv")
         for row in rec.rows {
             let kind = try Self.enumValue(rec, row, 2, RecurrenceKind.self)
-            if kind != .every, row[1].isEmpty { throw rec.error(row, column: 1, "recurrence missing") }
+            // The output schema allows these recurrences only.
+            if kind == .phrase, !["yearly", "quarterly", "monthly", "weekly"].contains(row[1]) {
+                throw rec.error(row, column: 1, "a phrase's recurrence must be yearly, quarterly, monthly or weekly")
+            }
+            if kind == .unit, !["years", "months"].contains(row[1]) {
+                throw rec.error(row, column: 1, "a unit must be years or months")
+            }
             if kind == .every, !row[1].isEmpty, Int(row[1]) == nil { throw rec.error(row, column: 1, "a count must be a whole number") }
             recurrences.add(row[0], RecurrenceCue(text: row[1], kind: kind))
         }
