@@ -97,7 +97,7 @@ struct ActorReader {
 
     /// The organisation behind a document: the proper body its text names
     /// most often ("Luleå kommun"), counting owner metadata twice.
-    func organisation(_ doc: Document, spans: [WordSpan], owners: [String]) -> String? {
+    func organisation<S: Sequence>(_ doc: Document, ranges: S, owners: [String]) -> String? where S.Element == Range<Int> {
         var counts: [String: Int] = [:]
         var order: [String] = []
         func add(_ name: String, _ weight: Int) {
@@ -105,11 +105,14 @@ struct ActorReader {
             counts[name, default: 0] += weight
         }
         for o in owners { add(o, 2) }
-        for span in spans {
+        for range in ranges {
+            let span = WordSpan(doc, range: range)
             for i in 0..<span.count where lexicon.actorKinds(span.keys[i]).contains(.nameHead) {
                 if let name = properName(doc, span, headAt: i) { add(name, 1) }
             }
         }
-        return order.max { (counts[$0]!, -order.firstIndex(of: $0)!) < (counts[$1]!, -order.firstIndex(of: $1)!) }
+        var best: String? = nil
+        for name in order where best == nil || counts[name]! > counts[best!]! { best = name }
+        return best
     }
 }

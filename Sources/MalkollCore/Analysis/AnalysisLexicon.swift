@@ -19,6 +19,15 @@ final class AnalysisLexicon {
         let pattern: String
         let match: FurnitureMatch
         let role: FurnitureRole
+        /// The pattern's UTF-16 units, case-folded like `WordKey.fold`.
+        let folded: [UInt16]
+
+        init(pattern: String, match: FurnitureMatch, role: FurnitureRole) {
+            self.pattern = pattern
+            self.match = match
+            self.role = role
+            folded = pattern.utf16.map(WordKey.fold)
+        }
     }
 
     enum ActorKind: String { case pronoun, `self`, body, suffix, nameHead = "name-head", determiner, other, preposition }

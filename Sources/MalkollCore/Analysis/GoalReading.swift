@@ -40,6 +40,7 @@ struct GoalReading {
     private var found: [Found] = []
     private var sentencesByBlock: [Int: Range<Int>] = [:]
     private var scorecard = false
+    private var namedPeriods: [UInt64: String]?
 
     init(doc: Document, structure: DocumentStructure, lexicon: AnalysisLexicon, organisation: String?) {
         self.doc = doc
@@ -77,11 +78,8 @@ struct GoalReading {
         }
         // The profile: by organisation, or by the document's own scorecard lead-ins.
         if organisation == nil {
-            var spans: [WordSpan] = []
-            for n in structure.nodes where n.role != .furniture && n.role != .metadata {
-                spans.append(WordSpan(doc, range: n.range))
-            }
-            organisation = actors.organisation(doc, spans: spans, owners: owners)
+            let ranges = structure.nodes.lazy.filter { $0.role != .furniture && $0.role != .metadata }.map(\.range)
+            organisation = actors.organisation(doc, ranges: ranges, owners: owners)
         }
         profile = lexicon.profiles.first { $0.applies(toOrganisation: organisation) }
         var hits: [String: Set<String>] = [:]
@@ -356,34 +354,33 @@ struct GoalReading {
 
     /// "den närmaste planeringsperioden": a period the document named
     /// earlier with its years ("planeringsperioden 2016-2018").
-    private func periodAnaphora(_ span: WordSpan) -> Deadline? {
+    private mutating func periodAnaphora(_ span: WordSpan) -> Deadline? {
         for i in 0..<span.count where Self.periodWords.contains(span.keys[i]) {
-            let word = doc.string(span.ranges[i]).lowercased()
-            if let d = namedPeriod(word) { return Deadline(text: doc.string(span.ranges[i]), date: d, inherited: true) }
+            if namedPeriods == nil { namedPeriods = readNamedPeriods() }
+            if let d = namedPeriods?[span.keys[i]] { return Deadline(text: doc.string(span.ranges[i]), date: d, inherited: true) }
         }
         return nil
     }
 
-    private func namedPeriod(_ word: String) -> String? {
-        // The first place the document gives this period with years.
-        let text = doc.text.lowercased()
-        var from = text.startIndex
-        while let r = text.range(of: word, range: from..<text.endIndex) {
-            // The years right after it ("2016-2018", "2024–2027"): the last one ends the period.
-            let after = text[r.upperBound...].prefix(14)
-            var years: [String] = []
-            var digits = ""
-            for ch in after {
-                if ch.isASCII && ch.isNumber { digits.append(ch); continue }
-                if digits.count == 4 { years.append(digits) }
-                digits = ""
-                if !(ch == " " || ch == "-" || ch == "–") { break }
+    /// Every period word followed by years ("mandatperioden 2023–2026"):
+    /// the first such mention of each word gives its last year.
+    private func readNamedPeriods() -> [UInt64: String] {
+        var out: [UInt64: String] = [:]
+        let u = doc.utf16
+        for n in structure.nodes where n.role != .furniture {
+            let span = WordSpan(doc, range: n.range)
+            for i in 0..<span.count where Self.periodWords.contains(span.keys[i]) && out[span.keys[i]] == nil {
+                var years: [Range<Int>] = []
+                var j = i + 1
+                while j < span.count, j <= i + 2 {
+                    let r = span.ranges[j]
+                    if r.count == 4, r.allSatisfy({ StructureText.isDigit(u[$0]) }) { years.append(r) } else { break }
+                    j += 1
+                }
+                if let last = years.last { out[span.keys[i]] = doc.string(last) }
             }
-            if digits.count == 4 { years.append(digits) }
-            if let last = years.last { return last }
-            from = r.upperBound
         }
-        return nil
+        return out
     }
 
     static let periodWords = WordSet(["planeringsperioden", "planperioden", "mandatperioden", "programperioden", "budgetperioden", "strategiperioden"])

@@ -186,19 +186,37 @@ struct StructureBuilder {
 
     /// The furniture or metadata role of a line, from `furniture.tsv` and
     /// contact details (e-mail address, telephone number) in a short line.
+    /// Compares case-folded UTF-16 units: no strings on the hot path.
     private func furnitureRole(_ doc: Document, _ range: Range<Int>) -> AnalysisLexicon.FurnitureRole? {
-        let head = doc.string(range.lowerBound..<min(range.upperBound, range.lowerBound + 600)).lowercased()
-        var exact = Substring(head)
-        while let c = exact.last, c == "." || c == "!" || c == ":" { exact = exact.dropLast() }
+        let u = doc.utf16
+        let head = range.lowerBound..<min(range.upperBound, range.lowerBound + 600)
+        var exactEnd = head.upperBound
+        while exactEnd > head.lowerBound, u[exactEnd - 1] == 0x2E || u[exactEnd - 1] == 0x21 || u[exactEnd - 1] == 0x3A { exactEnd -= 1 }
+        func at(_ i: Int, _ p: [UInt16]) -> Bool {
+            guard i + p.count <= head.upperBound else { return false }
+            for k in 0..<p.count where WordKey.fold(u[i + k]) != p[k] { return false }
+            return true
+        }
         for p in lexicon.furniture {
+            let pat = p.folded
             switch p.match {
-            case .prefix: if head.hasPrefix(p.pattern) { return p.role }
-            case .contains: if head.contains(p.pattern) { return p.role }
-            case .exact: if exact == p.pattern { return p.role }
-            case .label: if head.hasPrefix(p.pattern + ":") || head.hasPrefix(p.pattern + " :") { return p.role }
+            case .prefix: if at(head.lowerBound, pat) { return p.role }
+            case .contains:
+                guard let first = pat.first else { continue }
+                var i = head.lowerBound
+                while i + pat.count <= head.upperBound {
+                    if WordKey.fold(u[i]) == first && at(i, pat) { return p.role }
+                    i += 1
+                }
+            case .exact: if exactEnd - head.lowerBound == pat.count && at(head.lowerBound, pat) { return p.role }
+            case .label:
+                guard at(head.lowerBound, pat) else { continue }
+                var j = head.lowerBound + pat.count
+                if j < head.upperBound, u[j] == 0x20 { j += 1 }
+                if j < head.upperBound, u[j] == 0x3A { return p.role }
             }
         }
-        if StructureText.wordCount(doc.utf16, range) <= 25 && StructureText.hasContact(doc.utf16, range) { return .furniture }
+        if StructureText.wordCount(u, range) <= 25 && StructureText.hasContact(u, range) { return .furniture }
         return nil
     }
 }
