@@ -36,8 +36,12 @@ final class AnalysisLexicon {
 
     var cues = PhraseIndex<Cue>()
     var nonGoal = PhraseIndex<NonGoalKind>()
-    var furniture: [FurniturePattern] = []
-    var actorWords: [UInt64: Set<ActorKind>] = [:]
+    var furniture: [FurniturePattern] = [] {
+        didSet { furnitureContains = furniture.filter { $0.match == .contains } }
+    }
+    /// The patterns matched anywhere in a line.
+    private(set) var furnitureContains: [FurniturePattern] = []
+    var actorWords = KeyTable<Set<ActorKind>>()
     /// Compound endings that name a body, lower case ("nämnden").
     var actorSuffixes: [[UInt16]] = []
     var labels = PhraseIndex<LabelRole>()
@@ -77,7 +81,10 @@ final class AnalysisLexicon {
                 throw at.error(row, column: 1, "unknown kind '\(row[1])' (pronoun, self, body, suffix, name-head, determiner, other, preposition)")
             }
             if k == .suffix { actorSuffixes.append(Array(row[0].lowercased().utf16)) }
-            actorWords[WordKey.hash(row[0]), default: []].insert(k)
+            let key = WordKey.hash(row[0])
+            var kinds = actorWords[key] ?? []
+            kinds.insert(k)
+            actorWords[key] = kinds
         }
         let lt = try lexicons.table("lead_ins.tsv")
         for row in lt.rows {

@@ -42,15 +42,14 @@ struct CueReader {
         let n = span.count
         while i < n {
             if span.commaBefore[i] || (span.breakBefore[i] && i > 0) { subordinate = false }
-            if let s = lexicon.nonGoal.match(span, at: i), s.value == .notACue {
-                i = s.end
-                continue
-            }
-            if let s = lexicon.nonGoal.match(span, at: i), s.value == .subordinate {
-                // A clause fronted at the start of a sentence is followed by the main clause.
-                if i > 0 { subordinate = true }
-                i = s.end
-                continue
+            if let s = lexicon.nonGoal.match(span, at: i) {
+                if s.value == .notACue { i = s.end; continue }
+                if s.value == .subordinate {
+                    // A clause fronted at the start of a sentence is followed by the main clause.
+                    if i > 0 { subordinate = true }
+                    i = s.end
+                    continue
+                }
             }
             guard let m = lexicon.cues.match(span, at: i) else { i += 1; continue }
             let cue = m.value

@@ -36,7 +36,7 @@ struct GoalReading {
     private var periodDeadline: Deadline?
     private var projectContext = false
     private var previousActor: Actor?
-    private var seen: Set<String> = []
+    private var seen: Set<UInt64> = []
     private var found: [Found] = []
     private var sentencesByBlock: [Int: Range<Int>] = [:]
     private var scorecard = false
@@ -78,7 +78,8 @@ struct GoalReading {
         }
         // The profile: by organisation, or by the document's own scorecard lead-ins.
         if organisation == nil {
-            let ranges = structure.nodes.lazy.filter { $0.role != .furniture && $0.role != .metadata }.map(\.range)
+            // The organisation is named early: the first thousand blocks are enough.
+            let ranges = structure.nodes.lazy.filter { $0.role != .furniture && $0.role != .metadata }.prefix(1000).map(\.range)
             organisation = actors.organisation(doc, ranges: ranges, owners: owners)
         }
         profile = lexicon.profiles.first { $0.applies(toOrganisation: organisation) }
@@ -296,7 +297,7 @@ struct GoalReading {
         // One goal per distinct statement.
         let key = Self.normalisedKey(doc, range)
         let body = bodyKey.map { Self.normalisedKey(doc, $0) }
-        if key.isEmpty || seen.contains(key) || (body.map { seen.contains($0) } ?? false) { return }
+        if key == 0 || seen.contains(key) || (body.map { seen.contains($0) } ?? false) { return }
         seen.insert(key)
         if let body { seen.insert(body) }
 
@@ -411,7 +412,12 @@ struct GoalReading {
     /// Lower-case words joined by one space, a word broken by a hyphen and a
     /// space joined again ("effektiviserings- åtgärder"): the key under which
     /// a repeated statement is found.
-    static func normalisedKey(_ doc: Document, _ range: Range<Int>) -> String {
+    static func normalisedKey(_ doc: Document, _ range: Range<Int>) -> UInt64 {
+        let units = normalisedUnits(doc, range)
+        return units.isEmpty ? 0 : WordKey.hash(units)
+    }
+
+    static func normalisedUnits(_ doc: Document, _ range: Range<Int>) -> [UInt16] {
         var out: [UInt16] = []
         out.reserveCapacity(range.count)
         let u = doc.utf16
@@ -434,7 +440,7 @@ struct GoalReading {
             }
             i += 1
         }
-        return String(decoding: out, as: UTF16.self)
+        return out
     }
 
     static func signals(_ targets: [Target]) -> AchievabilitySignals? {

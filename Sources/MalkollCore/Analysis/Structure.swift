@@ -197,17 +197,12 @@ struct StructureBuilder {
             for k in 0..<p.count where WordKey.fold(u[i + k]) != p[k] { return false }
             return true
         }
+        let firstUnit = WordKey.fold(u[head.lowerBound])
         for p in lexicon.furniture {
             let pat = p.folded
+            if pat.first != firstUnit { continue }
             switch p.match {
-            case .prefix: if at(head.lowerBound, pat) { return p.role }
-            case .contains:
-                guard let first = pat.first else { continue }
-                var i = head.lowerBound
-                while i + pat.count <= head.upperBound {
-                    if WordKey.fold(u[i]) == first && at(i, pat) { return p.role }
-                    i += 1
-                }
+            case .prefix, .contains: if at(head.lowerBound, pat) { return p.role }
             case .exact: if exactEnd - head.lowerBound == pat.count && at(head.lowerBound, pat) { return p.role }
             case .label:
                 guard at(head.lowerBound, pat) else { continue }
@@ -216,7 +211,15 @@ struct StructureBuilder {
                 if j < head.upperBound, u[j] == 0x3A { return p.role }
             }
         }
-        if StructureText.wordCount(u, range) <= 25 && StructureText.hasContact(u, range) { return .furniture }
+        // "... öppnas i nytt fönster": one pass, patterns tried where their first unit is.
+        let contains = lexicon.furnitureContains
+        var i = head.lowerBound + 1
+        while i < head.upperBound {
+            let c = WordKey.fold(u[i])
+            for p in contains where p.folded.first == c && at(i, p.folded) { return p.role }
+            i += 1
+        }
+        if StructureText.hasContact(u, range) && StructureText.wordCount(u, range) <= 25 { return .furniture }
         return nil
     }
 }
