@@ -65,7 +65,7 @@ final class AnalysisLexicon {
             }
             nonGoal.add(row[0], k)
         }
-        let ft = try lexicons.table("furniture.tsv")
+        let ft = try lexicons.table("page_lines.tsv")
         for row in ft.rows {
             guard let m = FurnitureMatch(rawValue: row[1]) else {
                 throw ft.error(row, column: 1, "unknown match '\(row[1])' (prefix, contains, exact, label)")

@@ -184,7 +184,7 @@ struct StructureBuilder {
         return m.end == prefix.count || (m.end == prefix.count - 1 && prefix.ranges[m.end].count <= 2)
     }
 
-    /// The furniture or metadata role of a line, from `furniture.tsv` and
+    /// The furniture or metadata role of a line, from `page_lines.tsv` and
     /// contact details (e-mail address, telephone number) in a short line.
     /// Compares case-folded UTF-16 units: no strings on the hot path.
     private func furnitureRole(_ doc: Document, _ range: Range<Int>) -> AnalysisLexicon.FurnitureRole? {
