@@ -22,6 +22,7 @@ struct GoalReading {
     let doc: Document
     let structure: DocumentStructure
     let lexicon: AnalysisLexicon
+    let fields: FieldReaders
     private(set) var organisation: String?
     private let cues: CueReader
     private let actors: ActorReader
@@ -42,10 +43,11 @@ struct GoalReading {
     private var scorecard = false
     private var namedPeriods: [UInt64: String]?
 
-    init(doc: Document, structure: DocumentStructure, lexicon: AnalysisLexicon, organisation: String?) {
+    init(doc: Document, structure: DocumentStructure, lexicon: AnalysisLexicon, fields: FieldReaders, organisation: String?) {
         self.doc = doc
         self.structure = structure
         self.lexicon = lexicon
+        self.fields = fields
         self.organisation = organisation
         self.cues = CueReader(lexicon: lexicon)
         self.actors = ActorReader(lexicon: lexicon)
@@ -69,7 +71,7 @@ struct GoalReading {
             guard let colon = StructureText.inlineColon(doc.utf16, n.range) ?? firstColon(n.range) else { continue }
             let value = StructureText.trim(doc.utf16, (colon + 1)..<n.range.upperBound)
             if role == .period {
-                var t = FieldReaders.time(doc, value)
+                var t = fields.time(doc, value)
                 t.deadline?.inherited = true
                 periodDeadline = t.deadline ?? periodDeadline
             } else if role == .owner, !value.isEmpty {
@@ -235,7 +237,7 @@ struct GoalReading {
         if info.committing {
             info.actor = actors.read(doc, span, organisation: organisation, previous: nil, cueStart: nil)?.actor
             info.actor?.inherited = true
-            info.deadline = FieldReaders.time(doc, range).deadline
+            info.deadline = fields.time(doc, range).deadline
             info.deadline?.inherited = true
             info.direction = leadInDirection(index, span)
             if let d = info.direction { direction = d }
@@ -287,7 +289,7 @@ struct GoalReading {
             case .requirement:
                 guard actors.read(doc, span, organisation: nil, previous: nil, cueStart: nil) != nil else { return }
             case .plan:
-                guard FieldReaders.time(doc, range).deadline != nil else { return }
+                guard fields.time(doc, range).deadline != nil else { return }
             case .forecast: kind = .forecast
             case .verb: if !itemLike { return }
             }
@@ -321,14 +323,14 @@ struct GoalReading {
         if actor == nil, projectContext, let org = organisation { actor = Actor(name: org, inherited: true) }
         if actor != nil { previousActor = actor }
 
-        let time = FieldReaders.time(doc, range)
+        let time = fields.time(doc, range)
         var deadline = time.deadline
         if deadline == nil { deadline = inherited?.deadline }
         if deadline == nil { deadline = headingDeadline(node) }
         if deadline == nil { deadline = periodDeadline ?? periodAnaphora(span) }
 
         let dir = inherited?.direction ?? direction.map { Link(name: $0.name, label: $0.label, evidence: $0.evidence, confidence: min($0.confidence, 0.6)) }
-        let targets = FieldReaders.targets(doc, range)
+        let targets = fields.targets(doc, range)
         let (line, column) = doc.offsets.lineColumn(range.lowerBound)
         let location = Location(line: line, column: column, start: doc.offsets.scalarOffset(range.lowerBound),
                                 end: doc.offsets.scalarOffset(range.upperBound))
@@ -345,7 +347,7 @@ struct GoalReading {
     private mutating func headingDeadline(_ node: StructureNode) -> Deadline? {
         for h in node.headings.reversed() {
             if let known = headingDeadlines[h] { if let d = known { return d } else { continue } }
-            var d = FieldReaders.time(doc, structure.nodes[h].range).deadline
+            var d = fields.time(doc, structure.nodes[h].range).deadline
             d?.inherited = true
             headingDeadlines[h] = d
             if let d { return d }
@@ -367,18 +369,12 @@ struct GoalReading {
     /// the first such mention of each word gives its last year.
     private func readNamedPeriods() -> [UInt64: String] {
         var out: [UInt64: String] = [:]
-        let u = doc.utf16
         for n in structure.nodes where n.role != .furniture {
             let span = WordSpan(doc, range: n.range)
             for i in 0..<span.count where Self.periodWords.contains(span.keys[i]) && out[span.keys[i]] == nil {
-                var years: [Range<Int>] = []
-                var j = i + 1
-                while j < span.count, j <= i + 2 {
-                    let r = span.ranges[j]
-                    if r.count == 4, r.allSatisfy({ StructureText.isDigit(u[$0]) }) { years.append(r) } else { break }
-                    j += 1
-                }
-                if let last = years.last { out[span.keys[i]] = doc.string(last) }
+                guard i + 1 < span.count else { continue }
+                let end = span.ranges[min(span.count - 1, i + 3)].upperBound
+                if let d = fields.time(doc, span.ranges[i].lowerBound..<end).deadline { out[span.keys[i]] = d.date }
             }
         }
         return out
