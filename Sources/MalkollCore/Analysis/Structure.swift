@@ -99,7 +99,7 @@ struct StructureBuilder {
             let endsColon = last == 0x3A
             var number: Int? = nil
             if let (n, rest) = StructureText.numberPrefix(u, range) { number = n; node.title = rest }
-            if block.isListItem, let m = block.marker, let n = StructureText.number(u, m) { number = n }
+            if let m = block.marker, let n = StructureText.number(u, m) { number = n }
             node.number = number
             // "Perspektiv: Medarbetare", "Målområde 2: Trygghet": a labelled heading on one line.
             let labelled = labelledHeading(doc, range)
@@ -114,7 +114,10 @@ struct StructureBuilder {
             switch block.kind {
             case .heading(let level):
                 node.role = .heading
-                node.level = level
+                // Plain text has no levels of its own: a numbered heading sits under the plain ones.
+                node.level = doc.format == .text && number != nil ? level + 1 : level
+                // The first heading of a plain-text document is its title, above every other.
+                if doc.format == .text && !seenHeading { node.level = 0 }
             case .listItem(let level):
                 if number != nil && headingLike && !continuesRun && currentLeadIn == nil {
                     node.role = .heading
@@ -134,7 +137,7 @@ struct StructureBuilder {
                     node.role = .item
                 } else if headingLike {
                     node.role = .heading
-                    node.level = seenHeading ? 3 : 1
+                    node.level = seenHeading ? 3 : 0
                 } else {
                     node.role = .paragraph
                 }
