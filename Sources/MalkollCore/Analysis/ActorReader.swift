@@ -90,6 +90,12 @@ struct ActorReader {
         return doc.string(span.ranges[start].lowerBound..<span.ranges[end - 1].upperBound)
     }
 
+    /// A body's name without a genitive ending ("byggnämndens" → "byggnämnden").
+    static func baseForm(_ name: String) -> String {
+        for end in ["ens", "ets", "ns", "ts"] where name.hasSuffix(end) && name.count > 5 { return String(name.dropLast()) }
+        return name
+    }
+
     private func normaliseGenitive(_ s: String) -> String {
         if s.hasSuffix("kommuns") || s.hasSuffix("regions") || s.hasSuffix("kommunkoncerns") { return String(s.dropLast()) }
         return s

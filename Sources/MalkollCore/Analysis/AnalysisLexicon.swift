@@ -11,7 +11,7 @@ final class AnalysisLexicon {
         let kind: CueKind
     }
 
-    enum NonGoalKind: String { case meta, subordinate, forecastVerb = "forecast-verb", external, notACue = "not-a-cue" }
+    enum NonGoalKind: String { case meta, subordinate, forecastVerb = "forecast-verb", external, notACue = "not-a-cue", pastAuxiliary = "past-auxiliary", notSupine = "not-supine" }
 
     enum FurnitureMatch: String { case prefix, contains, exact, label }
     enum FurnitureRole: String { case furniture, metadata, period, owner }
@@ -61,7 +61,7 @@ final class AnalysisLexicon {
         let ng = try lexicons.table("non_goal_cues.tsv")
         for row in ng.rows {
             guard let k = NonGoalKind(rawValue: row[1]) else {
-                throw ng.error(row, column: 1, "unknown kind '\(row[1])' (meta, subordinate, forecast-verb, external, not-a-cue)")
+                throw ng.error(row, column: 1, "unknown kind '\(row[1])' (meta, subordinate, forecast-verb, external, not-a-cue, past-auxiliary, not-supine)")
             }
             nonGoal.add(row[0], k)
         }

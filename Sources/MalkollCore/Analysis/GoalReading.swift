@@ -1,3 +1,5 @@
+import Foundation
+
 /// Walks a document's structure in order and reads its goals with their
 /// fields: commitment, actor, targets, deadline, recurrence, program/area
 /// and direction, inherited from lead-ins and headings where the goal
@@ -30,7 +32,11 @@ struct GoalReading {
 
     // Running state of the walk.
     private var program: Link?
-    private var goalSection: (active: Bool, cue: String) = (false, "")
+    /// A part of goals opened by a label heading ("Målområden", "Nämndens mål").
+    private var goalSection: (active: Bool, cue: String, actor: Actor?) = (false, "", nil)
+    /// The label that named the current program ("Program", "Prioriterat område"):
+    /// the same label again names the next program, another one an area under it.
+    private var programLabel: UInt64?
     private var direction: Link?
     private var leadIns: [Int: LeadInInfo] = [:]
     private var headingDeadlines: [Int: Deadline?] = [:]
@@ -49,7 +55,7 @@ struct GoalReading {
         self.lexicon = lexicon
         self.fields = fields
         self.organisation = organisation
-        self.cues = CueReader(lexicon: lexicon)
+        self.cues = CueReader(lexicon: lexicon, doc: doc)
         self.actors = ActorReader(lexicon: lexicon)
     }
 
@@ -83,6 +89,13 @@ struct GoalReading {
             // The organisation is named early: the first thousand blocks are enough.
             let ranges = structure.nodes.lazy.filter { $0.role != .furniture && $0.role != .metadata }.prefix(1000).map(\.range)
             organisation = actors.organisation(doc, ranges: ranges, owners: owners)
+        }
+        if organisation == nil, let title = structure.nodes.first(where: { $0.role == .heading }) {
+            // "Miljö- och byggnämndens verksamhetsplan": the body the title names.
+            if let a = actors.read(doc, WordSpan(doc, range: title.range), organisation: nil, previous: nil, cueStart: nil),
+               !a.weak, !lexicon.actorKinds(WordKey.hash(a.actor.name)).contains(.self) {
+                organisation = ActorReader.baseForm(a.actor.name)
+            }
         }
         profile = lexicon.profiles.first { $0.applies(toOrganisation: organisation) }
         var hits: [String: Set<String>] = [:]
@@ -124,19 +137,24 @@ struct GoalReading {
     private mutating func heading(_ index: Int, _ node: StructureNode) {
         let span = WordSpan(doc, range: node.title)
         guard span.count > 0 else { return }
-        if let label = lexicon.labels.match(span, at: 0) {
+        if let label = labelMatch(span) {
             let name = nameAfterLabel(span, from: label.end)
             switch label.value {
             case .goal:
-                goalSection = (true, doc.string(span.ranges[0].lowerBound..<span.ranges[label.end - 1].upperBound))
+                var actor = actors.read(doc, span, organisation: organisation, previous: nil, cueStart: nil)?.actor
+                actor?.inherited = true
+                if let a = actor { actor?.name = ActorReader.baseForm(a.name) }
+                goalSection = (true, doc.string(span.ranges[label.start].lowerBound..<span.ranges[label.end - 1].upperBound), actor)
             case .section:
                 goalSection.active = false
             case .area:
                 goalSection.active = false
                 if let name {
                     let canonical = programName(name)
-                    if program == nil || doc.string(span.ranges[0]).lowercased() == "program" {
+                    let key = span.keys[label.start]
+                    if program == nil || programLabel == key || key == Self.programWord {
                         program = Link(name: canonical, evidence: .heading, confidence: 0.9)
+                        programLabel = key
                     } else {
                         program?.area = canonical
                     }
@@ -144,6 +162,11 @@ struct GoalReading {
             case .perspective:
                 if let name { direction = Link(name: name.lowercased(), label: name, evidence: .heading, confidence: 0.8) }
             }
+            return
+        }
+        if let d = perspectiveName(span) {
+            direction = Link(name: d.lowercased(), label: doc.string(node.title), evidence: .heading, confidence: 0.8)
+            goalSection.active = false
             return
         }
         if let p = profile, let m = firstMatch(p.programs, span) {
@@ -157,10 +180,47 @@ struct GoalReading {
             return
         }
         if goalSection.active {
-            emit(node.range, span: span, itemLike: true, inherited: LeadInInfo(committing: true, commitment: Commitment(class: .binding, cue: goalSection.cue, inherited: true)), node: node)
+            if cues.isPast(span) { return }
+            emit(node.range, span: span, itemLike: true, inherited: goalSectionInfo, node: node)
         } else if let r = cues.read(span, itemLike: false), [.modal, .noun, .future].contains(r.kind), !cues.isMeta(span) {
             emit(node.range, span: span, itemLike: false, inherited: nil, node: node)
         }
+    }
+
+    static let programWord = WordKey.hash("program")
+
+    /// What a goal part passes on to the headings and items in it.
+    private var goalSectionInfo: LeadInInfo {
+        LeadInInfo(committing: true, commitment: Commitment(class: .binding, cue: goalSection.cue, inherited: true), actor: goalSection.actor)
+    }
+
+    /// A label at the start of a heading, or after a genitive or possessive
+    /// ("Nämndens mål", "Våra mål", "Kommunens övergripande mål").
+    private func labelMatch(_ span: WordSpan) -> (value: AnalysisLexicon.LabelRole, start: Int, end: Int)? {
+        for start in 0..<min(3, span.count) {
+            if start > 0 {
+                let w = span.ranges[start - 1]
+                let genitive = doc.utf16[w.upperBound - 1] == 0x73 || lexicon.actorKinds(span.keys[start - 1]).contains(.pronoun)
+                if !genitive { return nil }
+            }
+            if let m = lexicon.labels.match(span, at: start) { return (m.value, start, m.end) }
+        }
+        return nil
+    }
+
+    /// "Ekonomiskt perspektiv", "Medarbetarperspektivet": the perspective's
+    /// name without the word perspective ("ekonomiskt", "medarbetar").
+    private func perspectiveName(_ span: WordSpan) -> String? {
+        guard span.count <= 4 else { return nil }
+        let last = doc.string(span.ranges[span.count - 1]).lowercased()
+        for suffix in ["perspektivet", "perspektiv"] where last.hasSuffix(suffix) {
+            let head = last.dropLast(suffix.count)
+            var words = (0..<(span.count - 1)).map { doc.string(span.ranges[$0]) }
+            if !head.isEmpty { words.append(String(head)) }
+            let name = words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: "-– "))
+            return name.isEmpty ? nil : name
+        }
+        return nil
     }
 
     private mutating func item(_ index: Int, _ node: StructureNode) {
@@ -175,7 +235,12 @@ struct GoalReading {
             return
         }
         if let parent, parent.committing {
+            if cues.read(span, itemLike: true) == nil && cues.isPast(span) { return }
             emit(node.range, span: span, itemLike: true, inherited: parent, node: node)
+        } else if parent == nil, goalSection.active {
+            // Items right under a goal heading ("Aktiviteter", "Målområden").
+            if cues.read(span, itemLike: true) == nil && cues.isPast(span) { return }
+            emit(node.range, span: span, itemLike: true, inherited: goalSectionInfo, node: node)
         } else if let r = cues.read(span, itemLike: false), [.modal, .noun, .future, .requirement].contains(r.kind) {
             emit(node.range, span: span, itemLike: false, inherited: nil, node: node)
         }
@@ -227,9 +292,9 @@ struct GoalReading {
         var info = LeadInInfo()
         info.text = doc.string(range)
         let span = WordSpan(doc, range: range)
-        if span.count > 0, let label = lexicon.labels.match(span, at: 0), label.value == .goal {
+        if span.count > 0, let label = labelMatch(span), label.value == .goal {
             info.committing = true
-            info.commitment = Commitment(class: .binding, cue: doc.string(span.ranges[0].lowerBound..<span.ranges[label.end - 1].upperBound), inherited: true)
+            info.commitment = Commitment(class: .binding, cue: doc.string(span.ranges[label.start].lowerBound..<span.ranges[label.end - 1].upperBound), inherited: true)
         } else if let r = cues.read(span, itemLike: false), [.modal, .noun, .future].contains(r.kind), !cues.isMeta(span) {
             info.committing = true
             info.commitment = Commitment(class: r.cls, cue: cueText(span, r), inherited: true)
@@ -319,6 +384,7 @@ struct GoalReading {
         let named = actors.read(doc, span, organisation: organisation, previous: previousActor, cueStart: own?.start)
         var actor = named?.weak == false ? named?.actor : nil
         if actor == nil, let a = inherited?.actor { actor = a }
+        if actor == nil, goalSection.active, let a = goalSection.actor { actor = a }
         if actor == nil { actor = named?.actor }
         if actor == nil, projectContext, let org = organisation { actor = Actor(name: org, inherited: true) }
         if actor != nil { previousActor = actor }

@@ -128,7 +128,7 @@ struct StructureBuilder {
                 }
             default:
                 // Plain lines right after a lead-in (no bullets) are its items.
-                let plainRun = currentLeadIn != nil && prev.map { $0.leadIn != nil || ($0.role == .item && !doc.blocks[$0.block].isListItem) } == true
+                let plainRun = currentLeadIn != nil && prev.map { ($0.leadIn != nil && $0.body == nil) || ($0.role == .item && !doc.blocks[$0.block].isListItem) } == true
                 if number != nil && headingLike {
                     // Numbered headings sit under the plain ones (level 3) of a plain-text document.
                     node.role = continuesRun ? .item : .heading
