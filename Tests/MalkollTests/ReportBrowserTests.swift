@@ -23,7 +23,7 @@ struct ReportBrowserTests {
         let r = try run(URL(fileURLWithPath: "/usr/bin/env"), args)
         print(r.stdout, terminator: "")
         if r.status == 77 {
-            Issue.record("Chromium is not installed: \(r.stderr.trimmingCharacters(in: .whitespacesAndNewlines)). Install it (apt-get install chromium) or set MALKOLL_SKIP_BROWSER=1 to skip this test.")
+            Issue.record("The browser test needs Chromium: \(r.stderr.trimmingCharacters(in: .whitespacesAndNewlines)). Set MALKOLL_SKIP_BROWSER=1 to skip it.")
             return
         }
         #expect(r.status == 0, "browser check failed on \(report.lastPathComponent):\n\(r.stderr)\(r.stdout)")
