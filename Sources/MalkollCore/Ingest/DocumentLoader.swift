@@ -4,19 +4,59 @@ import Foundation
 /// the README, each enforced where the input is read.
 public struct ReadLimits: Sendable {
     /// Largest input file read at all.
-    public var maxFileBytes = 256 * 1024 * 1024
+    public var maxFileBytes = 256 * 1_048_576
+    /// Largest inflated size of one ZIP member (DOCX/ODT part), checked while inflating.
+    public var maxMemberBytes = 128 * 1_048_576
+    /// Largest inflated size of all the ZIP members one document reads.
+    public var maxInflatedBytes = 256 * 1_048_576
+    /// Largest inflated/compressed ratio of a ZIP member...
+    public var maxCompressionRatio = 100
+    /// ...checked once the member has inflated past this many bytes.
+    public var ratioCheckAfterBytes = 1_048_576
+    /// Longest time pdftotext may take for one PDF.
+    public var pdfSeconds: Double = 60
+    /// Address space pdftotext may use.
+    public var pdfMemoryBytes = 1_073_741_824
     public init() {}
+}
+
+/// What a format reader extracted: the text every offset points into, its
+/// layout blocks, and what the format says about itself.
+struct Extracted {
+    var text: String
+    var utf16: [UInt16]
+    var blocks: [Block]
+    var title: String? = nil
+    var encoding = "utf-8"
+    var warnings: [String] = []
+
+    init(_ built: (text: String, utf16: [UInt16], blocks: [Block]), title: String? = nil,
+         encoding: String = "utf-8", warnings: [String] = []) {
+        text = built.text
+        utf16 = built.utf16
+        blocks = built.blocks
+        self.title = title
+        self.encoding = encoding
+        self.warnings = warnings
+    }
 }
 
 /// Reads an input (a path, or "-" for standard input) into a `Document`:
 /// the bytes, the format detected from the content, the decoded or
-/// extracted text, and, for structured formats, its layout blocks.
+/// extracted text, and, for structured formats, its layout blocks (the
+/// plain-text layout stage runs only for `.text`).
 public enum DocumentLoader {
     public static func readBytes(path: String, limits: ReadLimits = ReadLimits()) throws -> [UInt8] {
+        let mb = limits.maxFileBytes / 1_048_576
         if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            if data.count > limits.maxFileBytes {
-                throw MalkollError.unreadable(path: "<stdin>", reason: "larger than the \(limits.maxFileBytes / 1_048_576) MB input limit")
+            var data = Data()
+            while true {
+                let chunk = FileHandle.standardInput.readData(ofLength: 1 << 20)
+                if chunk.isEmpty { break }
+                data.append(chunk)
+                if data.count > limits.maxFileBytes {
+                    throw MalkollError.unreadable(path: "<stdin>", reason: "larger than the \(mb) MB input limit")
+                }
             }
             return [UInt8](data)
         }
@@ -29,22 +69,56 @@ public enum DocumentLoader {
             throw MalkollError.cannotOpen(path: path, reason: "permission denied or not readable")
         }
         defer { try? handle.close() }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        if size > limits.maxFileBytes {
-            throw MalkollError.unreadable(path: path, reason: "larger than the \(limits.maxFileBytes / 1_048_576) MB input limit")
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+            throw MalkollError.unreadable(path: path, reason: "not a regular file (a device, pipe or socket)")
         }
-        let data = handle.readDataToEndOfFile()
+        let size = (attributes?[.size] as? Int) ?? 0
+        if size > limits.maxFileBytes {
+            throw MalkollError.unreadable(path: path, reason: "larger than the \(mb) MB input limit")
+        }
+        // Read at most one byte past the limit: the file may grow meanwhile.
+        let data = handle.readData(ofLength: limits.maxFileBytes + 1)
+        if data.count > limits.maxFileBytes {
+            throw MalkollError.unreadable(path: path, reason: "larger than the \(mb) MB input limit")
+        }
         return [UInt8](data)
     }
 
     /// Reads and decodes one input.
-    public static func load(path: String, limits: ReadLimits = ReadLimits()) throws -> Document {
+    public static func load(path: String, limits: ReadLimits = ReadLimits(), lexicons: Lexicons? = nil) throws -> Document {
         let bytes = try readBytes(path: path, limits: limits)
-        return try load(bytes: bytes, source: path, limits: limits)
+        return try load(bytes: bytes, source: path, limits: limits, lexicons: lexicons)
     }
 
-    public static func load(bytes: [UInt8], source: String, limits: ReadLimits = ReadLimits()) throws -> Document {
+    /// Reads one input from its bytes; `source` names it in messages (and
+    /// its extension breaks a tie the content leaves open).
+    public static func load(bytes: [UInt8], source: String, limits: ReadLimits = ReadLimits(),
+                            lexicons: Lexicons? = nil) throws -> Document {
         let sha = SHA256.hex(bytes)
+        let format: SourceFormat
+        switch FormatDetector.detect(bytes, name: source) {
+        case let .unsupported(reason): throw MalkollError.unreadable(path: source, reason: reason)
+        case let .format(f): format = f
+        }
+        if format == .text { return try loadText(bytes, source: source, sha: sha) }
+        let vocabulary = try IngestVocabulary.load(lexicons)
+        let extracted: Extracted
+        switch format {
+        case .html: extracted = try HTMLReader(source: source, vocabulary: vocabulary).read(bytes)
+        case .docx: extracted = try DOCXReader(source: source, limits: limits).read(bytes)
+        case .odt: extracted = try ODTReader(source: source, limits: limits).read(bytes)
+        case .pdf: extracted = try PDFReader(source: source, limits: limits, vocabulary: vocabulary).read(bytes)
+        case .markdown: extracted = try MarkdownReader(source: source).read(bytes)
+        case .text: fatalError("handled above")
+        }
+        let doc = Document(source: source, sha256: sha, format: format, encoding: extracted.encoding,
+                           text: extracted.text, utf16: extracted.utf16, blocks: extracted.blocks, title: extracted.title)
+        doc.warnings = extracted.warnings
+        return doc
+    }
+
+    private static func loadText(_ bytes: [UInt8], source: String, sha: String) throws -> Document {
         let decoded: TextDecoding.Decoded
         do {
             decoded = try TextDecoding.decode(bytes)

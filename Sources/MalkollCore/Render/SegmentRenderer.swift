@@ -27,11 +27,33 @@ public enum SegmentRenderer {
             for t in doc.tokens(of: s) {
                 if !first { out.append(0x20) }
                 first = false
-                // A token may span a line break ("genomför-\nandet"): keep each on one line.
-                for b in doc.string(t).utf8 { out.append(b == 0x0A || b == 0x0D ? 0x20 : b) }
+                // A token may span a line break ("genomför-\nandet"): print the word.
+                out.append(contentsOf: doc.word(t).utf8)
             }
             out.append(0x0A)
         }
         return out
+    }
+
+    /// The layout dump (`--format layout`): one line per block with its
+    /// kind, its line:column span and its text (line breaks shown as ⏎).
+    public static func layout(_ doc: Document) -> [UInt8] {
+        var out = ""
+        for b in doc.blocks {
+            let kind: String
+            switch b.kind {
+            case .heading(let level): kind = "heading(\(level))"
+            case .paragraph: kind = "paragraph"
+            case .listItem(let level): kind = "item(\(level))"
+            case .tableRow: kind = "row"
+            case .furniture: kind = "furniture"
+            }
+            let from = doc.offsets.lineColumn(b.range.lowerBound), to = doc.offsets.lineColumn(b.range.upperBound)
+            var line = "\(kind) \(from.line):\(from.column)-\(to.line):\(to.column)"
+            if let m = b.marker { line += " [\(doc.string(m))]" }
+            let text = doc.string(b.range).replacingOccurrences(of: "\r\n", with: "⏎").replacingOccurrences(of: "\n", with: "⏎")
+            out += line + " " + text + "\n"
+        }
+        return Array(out.utf8)
     }
 }

@@ -1,0 +1,67 @@
+import Foundation
+
+/// The word lists the format readers use, built from `Lexicons/sv`:
+/// `html-furniture.tsv` (elements, roles and class words of page
+/// furniture), `web-boilerplate.tsv` (boilerplate lines of web pages) and
+/// `line-end-hyphens.tsv` (words after which a line-end hyphen stays).
+struct IngestVocabulary: Sendable {
+    var furnitureElements: Set<String> = []
+    var furnitureRoles: Set<String> = []
+    var furnitureClassWords: [String] = []
+    /// Lower-cased, white space collapsed.
+    var boilerplateWhole: Set<String> = []
+    var boilerplatePrefixes: [String] = []
+    var hyphenCoordinators: Set<String> = []
+
+    init() {}
+
+    init(_ lexicons: Lexicons) throws {
+        let furniture = try lexicons.table("html-furniture.tsv")
+        let kindColumn = furniture.column("match") ?? 0
+        let valueColumn = furniture.column("value") ?? 1
+        for row in furniture.rows {
+            let value = row[valueColumn].lowercased()
+            switch row[kindColumn] {
+            case "element": furnitureElements.insert(value)
+            case "role": furnitureRoles.insert(value)
+            case "class": furnitureClassWords.append(value)
+            default: throw furniture.error(row, column: kindColumn, "match must be element, role or class, not \"\(row[kindColumn])\"")
+            }
+        }
+        let boilerplate = try lexicons.table("web-boilerplate.tsv")
+        let matchColumn = boilerplate.column("match") ?? 1
+        for row in boilerplate.rows {
+            let phrase = IngestVocabulary.key(row[0])
+            switch row[matchColumn] {
+            case "whole", "": boilerplateWhole.insert(phrase)
+            case "prefix": boilerplatePrefixes.append(phrase)
+            default: throw boilerplate.error(row, column: matchColumn, "match must be whole or prefix, not \"\(row[matchColumn])\"")
+            }
+        }
+        hyphenCoordinators = Set(try lexicons.words("line-end-hyphens.tsv").map { $0.lowercased() })
+    }
+
+    /// The vocabulary of `lexicons`, or of the default set when none is given.
+    /// A missing default set leaves the lists empty (the readers still work,
+    /// with less furniture removed); a malformed file is an error.
+    static func load(_ lexicons: Lexicons?) throws -> IngestVocabulary {
+        if let lexicons { return try IngestVocabulary(lexicons) }
+        return try defaultVocabulary.get()
+    }
+
+    private static let defaultVocabulary: Result<IngestVocabulary, Error> = {
+        guard let lexicons = try? Lexicons.defaultSet() else { return .success(IngestVocabulary()) }
+        return Result { try IngestVocabulary(lexicons) }
+    }()
+
+    /// Lower case, white space collapsed: the form boilerplate is compared in.
+    static func key(_ s: String) -> String {
+        s.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    func isBoilerplate(_ text: String) -> Bool {
+        let k = IngestVocabulary.key(text)
+        if boilerplateWhole.contains(k) { return true }
+        return boilerplatePrefixes.contains { k.hasPrefix($0) }
+    }
+}
