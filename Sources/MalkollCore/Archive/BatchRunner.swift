@@ -295,7 +295,7 @@ public final class BatchRunner {
     /// fragments, in path order, streamed (never all analyses in memory).
     private func writeAggregates(_ entries: [ArchiveEntry]) throws {
         let jsonl = try writer.temporaryFile(), csv = try writer.temporaryFile(), errors = try writer.temporaryFile()
-        try AtomicWriter.writeAll(fd: csv.fd, ArchiveRendering.csvLine(ArchiveRendering.csvHeader), path: csv.path)
+        try AtomicWriter.writeAll(fd: csv.fd, GoalRows.csvHeader, path: csv.path)
         for e in entries {
             guard let r = manifest.records[e.rel] else { continue }
             switch r.status {

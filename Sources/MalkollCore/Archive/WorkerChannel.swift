@@ -159,15 +159,16 @@ public enum BatchWorker {
         let path = request.path
         var sha = ""
         do {
+            let bytes = try DocumentLoader.readBytes(path: path)
             if !request.knownSHA.isEmpty {
-                sha = SHA256.hex(try DocumentLoader.readBytes(path: path))
+                sha = SHA256.hex(bytes)
                 if sha == request.knownSHA { return .unchanged(sha256: sha) }
             }
-            let doc = try DocumentLoader.load(path: path)
+            let doc = try DocumentLoader.load(bytes: bytes, source: path, lexicons: analyzer.lexicons)
             sha = doc.sha256
             let analysis = try analyzer.analyze(doc)
-            let json = ArchiveRendering.json(analysis), jsonl = ArchiveRendering.jsonl(analysis)
-            try writer.write(jsonl + ArchiveRendering.csv(analysis), to: request.rowsPath)
+            let json = AnalysisRenderer.json(analysis), jsonl = GoalRows.jsonl(analysis)
+            try writer.write(jsonl + GoalRows.csv(analysis), to: request.rowsPath)
             try writer.write(json, to: request.jsonPath)
             return .analysed(sha256: sha, goals: analysis.goals.count, jsonlBytes: jsonl.count, json: request.wantJSON ? json : [])
         } catch let e as MalkollError {
