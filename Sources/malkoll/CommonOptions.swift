@@ -22,7 +22,11 @@ enum Output {
             let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
             do {
                 try Data(bytes).write(to: tmp)
-                if FileManager.default.fileExists(atPath: url.path) { _ = try FileManager.default.replaceItemAt(url, withItemAt: tmp) } else { try FileManager.default.moveItem(at: tmp, to: url) }
+                // rename(2) replaces an existing file atomically (Foundation's
+                // replaceItemAt fails on Linux and leaves neither file behind).
+                guard rename(tmp.path, url.path) == 0 else {
+                    throw MalkollError.cannotOpen(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
+                }
             } catch {
                 try? FileManager.default.removeItem(at: tmp)
                 throw MalkollError.cannotOpen(path: path, reason: "cannot write: \(error.localizedDescription)")

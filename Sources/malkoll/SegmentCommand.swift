@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import MalkollCore
 
@@ -7,12 +8,12 @@ struct SegmentCommand: ParsableCommand {
         abstract: "Split a document into sentences and tokens (the language layer)."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case json, text }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, text, layout }
 
     @Argument(help: "The document to read ('-' for standard input).")
     var file: String
 
-    @Option(help: "Output format: json (spans in Unicode scalars) or text (one sentence per line).")
+    @Option(help: "Output format: json (spans in Unicode scalars), text (one sentence per line) or layout (one block per line).")
     var format: Format = .text
 
     @Option(name: .shortAndLong, help: "Write the output to this file instead of standard output.")
@@ -27,7 +28,19 @@ struct SegmentCommand: ParsableCommand {
             for w in doc.warnings { Output.error("malkoll: \(file): warning: \(w)") }
             let pipeline = try LanguagePipeline(lexicons: lexicons)
             pipeline.run(doc)
-            try Output.write(format == .json ? SegmentRenderer.json(doc) : SegmentRenderer.text(doc), to: output)
+            if format == .json, output == nil || output == "-" {
+                // Streamed: a 20 MB input would otherwise hold ~60 MB of JSON.
+                SegmentRenderer.writeJSON(doc) { chunk in _ = fwrite(chunk.baseAddress, 1, chunk.count, stdout) }
+                fflush(stdout)
+                return 0
+            }
+            let bytes: [UInt8]
+            switch format {
+            case .json: bytes = SegmentRenderer.json(doc)
+            case .text: bytes = SegmentRenderer.text(doc)
+            case .layout: bytes = SegmentRenderer.layout(doc)
+            }
+            try Output.write(bytes, to: output)
             return 0
         }
     }

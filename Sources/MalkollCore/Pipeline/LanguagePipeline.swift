@@ -7,8 +7,8 @@ public final class LanguagePipeline {
 
     public init(lexicons: Lexicons) throws {
         self.lexicons = lexicons
-        layout = PlainTextLayout()
-        segmenter = try Segmenter()
+        layout = try PlainTextLayout(lexicons: lexicons)
+        segmenter = try Segmenter(lexicons: lexicons)
     }
 
     public var stages: [any Stage] { [layout, segmenter] }

@@ -1,62 +1,182 @@
-/// Tokens and sentences: ICU word and sentence break (locale sv) inside
-/// each block, so no sentence crosses a block boundary.
-/// (First version: raw ICU; the Swedish refinements come on top.)
+import Foundation
+
+/// Tokens and sentences, block by block, so that no sentence crosses a
+/// layout boundary: ICU word break refined by `Tokenizer`, ICU sentence
+/// break refined by `SentenceRules`. A large document is cut into two runs
+/// of whole blocks that two threads segment at once; the output is the same
+/// as with one thread (blocks are independent).
 public final class Segmenter: Stage {
     public let name = "segment"
     public let needs: Set<Layer> = [.blocks]
     public let gives: Set<Layer> = [.tokens, .sentences]
 
-    private let words: ICUBreaker
-    private let sentences: ICUBreaker
+    public let tokenizer: Tokenizer
+    private var workers: [SegmentWorker] = []
+    /// Threads to use at most (1 turns parallelism off).
+    public var maxThreads: Int
+    /// Documents below this many UTF-16 units always use one thread.
+    public var parallelThreshold = 1 << 20
 
-    public init() throws {
-        words = try ICUBreaker(.word)
-        sentences = try ICUBreaker(.sentence)
+    public init(lexicons: Lexicons) throws {
+        tokenizer = try Tokenizer(lexicons: lexicons)
+        // MALKOLL_THREADS=1 forbids the second thread (benchmarks, batch jobs).
+        let env = ProcessInfo.processInfo.environment["MALKOLL_THREADS"].flatMap { Int($0) }
+        maxThreads = max(1, env ?? min(2, ProcessInfo.processInfo.activeProcessorCount))
+        workers = [try SegmentWorker(tokenizer)]
     }
 
     public func run(_ doc: Document) {
-        var tokens: [Token] = []
-        var sents: [Sentence] = []
-        tokens.reserveCapacity(doc.utf16.count / 5)
+        let blocks = doc.blocks
+        let threads = doc.utf16.count >= parallelThreshold && blocks.count > 1 ? maxThreads : 1
+        while workers.count < threads { workers.append(try! SegmentWorker(tokenizer)) }
+        // Cut the blocks into runs of about equal text.
+        var runs: [Range<Int>] = []
+        var from = 0
+        let total = max(1, doc.utf16.count)
+        for t in 1...threads {
+            var to = from
+            let goal = total * t / threads
+            while to < blocks.count, (t == threads || blocks[to].range.lowerBound < goal || to == from) { to += 1 }
+            runs.append(from..<to)
+            from = to
+        }
         doc.utf16.withUnsafeBufferPointer { u in
-            for (bi, block) in doc.blocks.enumerated() {
-                if case .furniture = block.kind { continue }
-                let firstToken = tokens.count
-                var start = block.range.lowerBound
-                words.breaks(u, block.range) { bounds, statuses in
-                    for k in 0..<bounds.count {
-                        let end = Int(bounds[k])
-                        var allSpace = true
-                        for j in start..<end where !Segmenter.isSpace(u[j]) { allSpace = false; break }
-                        if !allSpace {
-                            let s = statuses[k]
-                            let kind: Token.Kind = s >= 200 ? .word : s >= 100 ? .number : .punctuation
-                            tokens.append(Token(start: Int32(start), end: Int32(end), kind: kind))
-                        }
-                        start = end
-                    }
-                }
-                var t = firstToken
-                var sStart = block.range.lowerBound
-                sentences.breaks(u, block.range) { bounds, _ in
-                    for k in 0..<bounds.count {
-                        var a = sStart, b = Int(bounds[k])
-                        sStart = b
-                        while a < b, Segmenter.isSpace(u[a]) { a += 1 }
-                        while b > a, Segmenter.isSpace(u[b - 1]) { b -= 1 }
-                        guard a < b else { continue }
-                        let t0 = t
-                        while t < tokens.count, Int(tokens[t].start) < b { t += 1 }
-                        sents.append(Sentence(start: Int32(a), end: Int32(b), block: Int32(bi), tokens: Int32(t0)..<Int32(t)))
-                    }
-                }
+            if runs.count == 1 {
+                workers[0].segment(u, blocks, runs[0])
+            } else {
+                let ws = workers
+                DispatchQueue.concurrentPerform(iterations: runs.count) { i in ws[i].segment(u, blocks, runs[i]) }
             }
         }
-        doc.tokens = tokens
-        doc.sentences = sents
+        if runs.count == 1 {
+            doc.tokens = workers[0].tokens
+            doc.sentences = workers[0].sentences
+        } else {
+            var tokens: [Token] = []
+            tokens.reserveCapacity(workers.reduce(0) { $0 + $1.tokens.count })
+            var sentences: [Sentence] = []
+            for w in workers.prefix(runs.count) {
+                let base = Int32(tokens.count)
+                tokens.append(contentsOf: w.tokens)
+                for var s in w.sentences {
+                    s.tokens = (s.tokens.lowerBound + base)..<(s.tokens.upperBound + base)
+                    sentences.append(s)
+                }
+            }
+            doc.tokens = tokens
+            doc.sentences = sentences
+        }
+        for w in workers { w.release() }
+    }
+}
+
+/// One thread's segmentation state: its ICU iterators and scratch buffers.
+final class SegmentWorker {
+    private let words: ICUBreaker
+    private let sentenceBreaker: ICUBreaker
+    private let tokenizer: Tokenizer
+    private(set) var tokens: [Token] = []
+    private(set) var sentences: [Sentence] = []
+    private var flags: [Tokenizer.Flags] = []
+    private var scratch: [UInt16] = []
+    private var breakBefore: [Bool] = []
+
+    init(_ tokenizer: Tokenizer) throws {
+        words = try ICUBreaker(.word)
+        sentenceBreaker = try ICUBreaker(.sentence)
+        self.tokenizer = tokenizer
     }
 
-    @inline(__always) static func isSpace(_ c: UInt16) -> Bool {
-        c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0xA0 || c == 0x0C || c == 0x2028 || c == 0x2029 || c == 0x202F
+    func release() {
+        tokens = []
+        sentences = []
+    }
+
+    func segment(_ u: UnsafeBufferPointer<UInt16>, _ blocks: [Block], _ run: Range<Int>) {
+        // Locals, not properties, in the loops: no exclusivity checks there.
+        var tokens: [Token] = []
+        var sentences: [Sentence] = []
+        var flags = self.flags
+        var breakBefore = self.breakBefore
+        var scratch = self.scratch
+        var chars = 0
+        for b in run { chars += blocks[b].range.count }
+        tokens.reserveCapacity(chars / 5 + 16)
+        sentences.reserveCapacity(chars / 80 + 4)
+        let words = self.words, sentenceBreaker = self.sentenceBreaker, tokenizer = self.tokenizer
+        for bi in run {
+            let block = blocks[bi]
+            if case .furniture = block.kind { continue }
+            let range = block.range.clamped(to: 0..<u.count)
+            if range.isEmpty { continue }
+            let first = tokens.count
+            flags.removeAll(keepingCapacity: true)
+            // One pass over the block: the copy ICU's sentence break reads
+            // (line breaks as spaces, same length, so offsets hold), and
+            // whether it has sentence punctuation or e-mail/URL signs.
+            let lo = range.lowerBound
+            if scratch.count < range.count { scratch = [UInt16](repeating: 0, count: range.count) }
+            var hasTerminal = false, hasSpecial = false
+            scratch.withUnsafeMutableBufferPointer { sc in
+                for i in range {
+                    let c = u[i]
+                    if c < 0x80 {
+                        if c == 0x0A || c == 0x0D { sc[i - lo] = 0x20; continue }
+                        if c == 0x2E || c == 0x21 || c == 0x3F { hasTerminal = true }
+                        else if c == 0x40 || c == 0x3A || c == 0x77 || c == 0x57 { hasSpecial = true }
+                    } else if Chars.isNewline(c) { sc[i - lo] = 0x20; continue }
+                    else if c == Chars.ellipsis { hasTerminal = true }
+                    sc[i - lo] = c
+                }
+            }
+            let specials = hasSpecial ? Tokenizer.specials(u, range) : []
+            words.breaks(u, range) { bounds, statuses in
+                tokenizer.tokenize(u, range, bounds: bounds, statuses: statuses, specials: specials,
+                                   into: &tokens, flags: &flags)
+            }
+            SegmentWorker.splitSentences(u, range, block: bi, firstToken: first, hasTerminal: hasTerminal, sentenceBreaker,
+                                         &tokens, &flags, &breakBefore, &scratch, &sentences)
+        }
+        self.tokens = tokens
+        self.sentences = sentences
+        self.flags = flags
+        self.breakBefore = breakBefore
+        self.scratch = scratch
+    }
+
+    /// `scratch` holds the block's text with line breaks as spaces.
+    private static func splitSentences(_ u: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, block: Int, firstToken t0: Int, hasTerminal: Bool,
+                                       _ sentenceBreaker: ICUBreaker, _ tokens: inout [Token], _ flags: inout [Tokenizer.Flags],
+                                       _ breakBefore: inout [Bool], _ scratch: inout [UInt16], _ sentences: inout [Sentence]) {
+        let n = tokens.count - t0
+        if n == 0 { return }
+        breakBefore.removeAll(keepingCapacity: true)
+        breakBefore.append(contentsOf: repeatElement(false, count: n + 1))
+        let lo = range.lowerBound
+        tokens.withUnsafeBufferPointer { all in
+            let toks = UnsafeBufferPointer(rebasing: all[t0...])
+            breakBefore.withUnsafeMutableBufferPointer { brk in
+                guard hasTerminal else { return }
+                scratch.withUnsafeBufferPointer { s in
+                    sentenceBreaker.breaks(s, 0..<range.count) { bounds, _ in
+                        var j = 0
+                        for b in bounds {
+                            let pos = Int(b) + lo
+                            if pos >= range.upperBound { break }
+                            while j < n, Int(toks[j].start) < pos { j += 1 }
+                            // Never inside a token ("t.ex.", "A. I.").
+                            if j > 0, j < n, Int(toks[j - 1].end) <= pos { brk[j] = true }
+                        }
+                    }
+                }
+                flags.withUnsafeBufferPointer { f in SentenceRules.refine(u, toks, f, brk) }
+            }
+            var s = 0
+            for j in 1...n where j == n || breakBefore[j] {
+                sentences.append(Sentence(start: toks[s].start, end: toks[j - 1].end, block: Int32(block),
+                                          tokens: Int32(t0 + s)..<Int32(t0 + j)))
+                s = j
+            }
+        }
     }
 }

@@ -1,0 +1,291 @@
+import Foundation
+
+/// What the assessor reads in one goal, computed once and shared by every
+/// rule: the goal's words (parenthetical remarks left out: they are asides,
+/// not the goal), its head verb, the object of that verb, and the evidence
+/// that makes a goal specific or measurable. Ranges are UTF-16 offsets into
+/// the document, like everything inside malkoll.
+public struct SmartReading {
+    public struct Word {
+        /// Lower-cased.
+        public let text: String
+        public let range: Range<Int>
+        /// Punctuation stood between this word and the one before.
+        public let afterBoundary: Bool
+    }
+
+    public struct Head {
+        /// Index range into `words`.
+        public let words: Range<Int>
+        public let lemma: String
+        let kind: AssessLexicon.VerbKind
+    }
+
+    /// What makes the goal specific and measurable, strongest first.
+    public enum Evidence {
+        case quantity(Target)
+        case measurement(Range<Int>)
+        case deliverable(Range<Int>)
+    }
+
+    public let doc: Document
+    public let goal: Goal
+    public let span: Range<Int>
+    public let words: [Word]
+    /// The goal's span without surrounding whitespace and a final period.
+    public let core: Range<Int>
+    public let head: Head?
+    /// The verb that decides the goal (the head, or for an effort head the
+    /// first verb of its complement), its kind, and whether its object is abstract.
+    let decisive: (words: Range<Int>, kind: AssessLexicon.VerbKind)?
+    /// Index of the abstract word in the decisive verb's object, if any.
+    public let abstractObject: Int?
+    public let evidence: Evidence?
+    /// Index of the first direction word ("ökad"), if any.
+    public let trendWord: Int?
+    /// No head verb and no commitment verb: a bare value phrase ("God service").
+    public let isValuePhrase: Bool
+
+    init(goal: Goal, span: Range<Int>, doc: Document, lexicon: AssessLexicon) {
+        self.doc = doc
+        self.goal = goal
+        self.span = span
+        let words = Self.words(in: span, doc: doc)
+        self.words = words
+        core = Self.core(span, doc: doc)
+        let lower = words.map(\.text)
+
+        // A verb phrase at `k`, unless a determiner makes it an adjective
+        // ("den öppna data") or a reflexive makes it no deliverable ("etablera sig").
+        func verb(at k: Int, nouns: Bool) -> (length: Int, value: AssessLexicon.VerbEntry)? {
+            if k > 0, lexicon.determiners.contains(lower[k - 1]) { return nil }
+            guard let m = lexicon.verbs.longestMatch(lower, at: k) else { return nil }
+            if m.value.isNoun && !nouns { return nil }
+            if k + m.length < lower.count, lexicon.reflexives.contains(lower[k + m.length]), !m.value.kind.isWeak {
+                return (m.length + 1, AssessLexicon.VerbEntry(lemma: m.value.lemma + " sig", kind: .process))
+            }
+            return m
+        }
+
+        // The head: the first known verb phrase.
+        var head: Head? = nil
+        var i = 0
+        while i < lower.count, head == nil {
+            // "målet är att investera": the commitment words are no head.
+            if let modal = lexicon.modals.longestMatch(lower, at: i) { i += modal.length; continue }
+            if let m = verb(at: i, nouns: i == 0), !(i == 0 && Self.isAdjectivalParticiple(lower[0], of: m.value.lemma)) {
+                head = Head(words: i..<i + m.length, lemma: m.value.lemma, kind: m.value.kind)
+            }
+            i += 1
+        }
+        self.head = head
+
+        // An effort verb or a copula hands the decision to its complement: a
+        // nominal one ("verka för etablering av ...", "vara installerad") is
+        // judged by its first verb; an effort verb's att-clause ("verka för
+        // att företag startas") names what others are to do, so only a
+        // quantity or a measurement can make it checkable.
+        var decisive: (Range<Int>, AssessLexicon.VerbKind)? = head.map { ($0.words, $0.kind) }
+        if let h = head, h.kind == .effort || h.kind == .copula {
+            decisive = nil
+            var j = h.words.upperBound
+            let clause = h.kind == .effort && j < lower.count && lower[j] == "att"
+            while !clause, j < lower.count, decisive == nil {
+                if words[j].afterBoundary && j > h.words.upperBound { break }
+                if lexicon.clauseWords.contains(lower[j]) { break }
+                if let m = verb(at: j, nouns: h.kind == .effort), m.value.kind != .copula,
+                   h.kind == .effort || m.value.kind.isDoneOrNot { decisive = (j..<j + m.length, m.value.kind) }
+                j += 1
+            }
+        }
+        var abstractObject: Int? = nil
+        if let d = decisive, d.1 == .deliverable || d.1 == .start {
+            let object = Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon)
+            if d.1 == .deliverable { abstractObject = object.first { lexicon.abstractNouns.match(lower[$0]) } }
+            // "bygga fler bostäder": a concrete act, but how many is not said,
+            // so it is no deliverable that is plainly done or not.
+            if abstractObject == nil, object.contains(where: { lexicon.trendWords[lower[$0]] != nil }) { decisive = (d.0, .action) }
+        }
+        self.decisive = decisive
+        self.abstractObject = abstractObject
+
+        if let t = goal.targets.first {
+            evidence = .quantity(t)
+        } else if let m = lexicon.measurements.matches(lower).first {
+            evidence = .measurement(words[m.lowerBound].range.lowerBound..<words[m.upperBound - 1].range.upperBound)
+        } else if let d = decisive, d.1.isDoneOrNot, abstractObject == nil {
+            evidence = .deliverable(Self.phraseRange(d.0, object: Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon), words: words))
+        } else if let h = head, h.kind == .process, let named = Self.namedEndState(after: h.words, words: words, doc: doc) {
+            evidence = .deliverable(named)
+        } else {
+            evidence = nil
+        }
+        trendWord = lower.firstIndex { lexicon.trendWords[$0] != nil }
+
+        var hasModal = false
+        for k in lower.indices where lexicon.modals.longestMatch(lower, at: k) != nil { hasModal = true; break }
+        // A list item that opens with an unknown infinitive ("Rekrytera ...") is a
+        // verb phrase, not a value phrase: Swedish infinitives end in -a.
+        let opensWithInfinitive = lower.first.map { $0.hasSuffix("a") && $0.count > 3 } ?? false
+        isValuePhrase = head == nil && !hasModal && !opensWithInfinitive
+    }
+
+    /// "Ökat byggande", "Stärkt konkurrenskraft": a participle opening a
+    /// goal is an adjective in a value phrase, not the goal's verb.
+    static func isAdjectivalParticiple(_ word: String, of lemma: String) -> Bool {
+        guard let base = lemma.split(separator: " ").first, word != base else { return false }
+        return ["ad", "at", "ade", "t", "d", "da", "de", "ta", "te"].contains { word.hasSuffix($0) }
+            && !word.hasSuffix("ar") && !word.hasSuffix("er")
+    }
+
+    /// Punctuation that ends a phrase; "%", "/" and hyphens do not.
+    static let boundaryMarks: Set<String> = [",", ";", ":", ".", "!", "?", "(", ")", "[", "]", "\"", "”", "“", "—", "–", "…"]
+
+    /// The goal's words outside parentheses, punctuation dropped but remembered.
+    static func words(in span: Range<Int>, doc: Document) -> [Word] {
+        var out: [Word] = []
+        var depth = 0
+        var boundary = false
+        let tokens = doc.tokens
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(tokens[mid].end) <= span.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        var t = lo
+        while t < tokens.count, Int(tokens[t].start) < span.upperBound {
+            let token = tokens[t]
+            t += 1
+            guard Int(token.start) >= span.lowerBound else { continue }
+            let text = doc.string(token.range)
+            switch token.kind {
+            case .punctuation, .symbol:
+                if text == "(" || text == "[" { depth += 1 }
+                if (text == ")" || text == "]") && depth > 0 { depth -= 1 }
+                if Self.boundaryMarks.contains(text) { boundary = true }
+            default:
+                if depth == 0 {
+                    out.append(Word(text: text.lowercased(), range: token.range, afterBoundary: boundary))
+                }
+                boundary = false
+            }
+        }
+        return out
+    }
+
+    /// "utveckla Luleå till Sveriges Kvalitetskommun": a process verb whose
+    /// end state is a proper name (capitalised words after "till", not at a
+    /// sentence start) is reached or not, like a deliverable.
+    static func namedEndState(after verb: Range<Int>, words: [Word], doc: Document) -> Range<Int>? {
+        var k = verb.upperBound
+        while k < words.count, k < verb.upperBound + 4, words[k].text != "till", !words[k].afterBoundary { k += 1 }
+        guard k + 1 < words.count, words[k].text == "till", !words[k + 1].afterBoundary else { return nil }
+        var end = k + 1
+        while end < words.count, !words[end].afterBoundary,
+              let first = doc.string(words[end].range).unicodeScalars.first, CharacterSet.uppercaseLetters.contains(first) {
+            end += 1
+        }
+        guard end > k + 1 else { return nil }
+        return words[verb.lowerBound].range.lowerBound..<words[end - 1].range.upperBound
+    }
+
+    /// The span trimmed of whitespace and a final full stop.
+    static func core(_ span: Range<Int>, doc: Document) -> Range<Int> {
+        var lo = span.lowerBound, hi = min(span.upperBound, doc.utf16.count)
+        func isSpace(_ u: UInt16) -> Bool { u == 0x20 || u == 0x09 || u == 0x0A || u == 0x0D || u == 0xA0 }
+        while lo < hi, isSpace(doc.utf16[lo]) { lo += 1 }
+        while hi > lo, isSpace(doc.utf16[hi - 1]) || doc.utf16[hi - 1] == 0x2E { hi -= 1 }
+        return lo..<hi
+    }
+
+    /// Up to three content words of the verb's object: after it, up to a
+    /// preposition or clause boundary; for a passive or a participle at the
+    /// end of its clause ("... etableras i Luleå"), the subject before it.
+    static func objectWords(of verb: Range<Int>, words: [Word], lower: [String], lexicon: AssessLexicon) -> [Int] {
+        /// `passVerbs`: after the verb, a verb before any object word is
+        /// looked through ("ges möjlighet att ha inflytande": the object is "inflytande").
+        func collect(_ range: Range<Int>, stopAtBoundary: Bool, passVerbs: Bool) -> [Int] {
+            var out: [Int] = []
+            var k = range.lowerBound
+            while k < range.upperBound {
+                let w = lower[k]
+                if stopAtBoundary && words[k].afterBoundary && !out.isEmpty { break }
+                if lexicon.stopWords.contains(w) { break }
+                if lexicon.skipWords.contains(w) || lexicon.modals.longestMatch(lower, at: k) != nil { k += 1; continue }
+                if let m = lexicon.verbs.longestMatch(lower, at: k) {
+                    guard passVerbs && out.isEmpty else { break }
+                    k += m.length
+                    continue
+                }
+                out.append(k)
+                if out.count == 3 { break }
+                k += 1
+            }
+            return out
+        }
+        let after = verb.upperBound < words.count && words[verb.upperBound].afterBoundary
+            ? [] : collect(verb.upperBound..<words.count, stopAtBoundary: true, passVerbs: true)
+        if !after.isEmpty { return after }
+        return collect(0..<verb.lowerBound, stopAtBoundary: false, passVerbs: false)
+    }
+
+    static func phraseRange(_ verb: Range<Int>, object: [Int], words: [Word]) -> Range<Int> {
+        var lo = words[verb.lowerBound].range.lowerBound, hi = words[verb.upperBound - 1].range.upperBound
+        for k in object {
+            lo = min(lo, words[k].range.lowerBound)
+            hi = max(hi, words[k].range.upperBound)
+        }
+        return lo..<hi
+    }
+
+    // MARK: - Helpers for rules and reasons
+
+    /// The text of a word range, as it stands in the document.
+    public func text(_ words: Range<Int>) -> String {
+        doc.string(self.words[words.lowerBound].range.lowerBound..<self.words[words.upperBound - 1].range.upperBound)
+    }
+
+    public func text(range: Range<Int>) -> String { doc.string(range) }
+
+    public func range(_ words: Range<Int>) -> Range<Int> {
+        self.words[words.lowerBound].range.lowerBound..<self.words[words.upperBound - 1].range.upperBound
+    }
+
+    /// The head verb with its object: "stärka Luleå som studentstad".
+    public var headPhrase: Range<Int>? {
+        guard let h = head else { return nil }
+        var end = h.words.upperBound
+        while end < words.count, end < h.words.upperBound + 3, !words[end].afterBoundary { end += 1 }
+        return range(h.words.lowerBound..<end)
+    }
+
+    /// The head verb's complement as it stands, up to a clause boundary and
+    /// at most six words ("samverkan med näringslivet"), for suggestions.
+    public var complementPhrase: Range<Int>? {
+        guard let h = head, h.words.upperBound < words.count, !words[h.words.upperBound].afterBoundary else { return nil }
+        var end = h.words.upperBound + 1
+        while end < words.count, end < h.words.upperBound + 6, !words[end].afterBoundary { end += 1 }
+        return range(h.words.upperBound..<end)
+    }
+
+    /// A direction word with the word it governs ("ökad försäljning").
+    public var trendPhrase: Range<Int>? {
+        guard let t = trendWord else { return nil }
+        let end = t + 1 < words.count && !words[t + 1].afterBoundary ? t + 2 : t + 1
+        return range(t..<end)
+    }
+
+    /// The goal's text shortened for a quotation.
+    public var quotedCore: String { Quote.short(doc.string(core)) }
+}
+
+/// Quotations inside reasons and messages: short, on one line.
+public enum Quote {
+    public static func short(_ s: String, limit: Int = 60) -> String {
+        let flat = s.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ")
+        if flat.count <= limit { return flat }
+        let cut = flat.prefix(limit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]) + " …"
+    }
+}

@@ -1,0 +1,116 @@
+/// Recognises page furniture lines: web navigation phrases from
+/// `furniture.tsv`, and page numbers ("12", "Sida 3 av 10", "- 4 -", "3 (12)").
+struct FurnitureCues {
+    enum Position: String { case line, prefix, suffix }
+
+    private var cues: [(units: [UInt16], position: Position)] = []
+    /// First letters of line and prefix phrases, last letters of suffix
+    /// phrases: most lines are rejected on these alone.
+    private var firsts: [UInt16] = []
+    private var lasts: [UInt16] = []
+
+    init() {}
+
+    init(lexicons: Lexicons) throws {
+        let t = try lexicons.table("furniture.tsv")
+        let col = t.column("position") ?? 1
+        for row in t.rows {
+            guard let p = Position(rawValue: row[col]) else {
+                throw t.error(row, column: col, "position must be line, prefix or suffix, not \"\(row[col])\"")
+            }
+            let units = Array(row[0].lowercased().utf16)
+            cues.append((units, p))
+            if p == .suffix { lasts.append(units.last!) } else { firsts.append(units[0]) }
+        }
+    }
+
+    /// Whether the text `u[s..<e]` (one logical line, perhaps wrapped) is
+    /// furniture by a phrase. A run of white space in the text compares as
+    /// one space; case and final punctuation are ignored.
+    func matches(_ u: UnsafeBufferPointer<UInt16>, _ s: Int, _ e0: Int) -> Bool {
+        if cues.isEmpty || e0 - s > 400 || e0 <= s { return false }
+        var e = e0
+        while e > s + 1, u[e - 1] == Chars.period || u[e - 1] == 0x21 || u[e - 1] == 0x2C { e -= 1 }
+        if !firsts.contains(Chars.lower(u[s])) && !lasts.contains(Chars.lower(u[e - 1])) { return false }
+        for (w, position) in cues {
+            switch position {
+            case .line:
+                if let end = FurnitureCues.prefix(w, u, s, e), end == e { return true }
+            case .prefix:
+                if e - s <= 200, let end = FurnitureCues.prefix(w, u, s, e), end == e || !Chars.isLetter(u[end]) { return true }
+            case .suffix:
+                if FurnitureCues.suffix(w, u, s, e) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Where `w` ends if the text at `s` starts with it, else nil.
+    private static func prefix(_ w: [UInt16], _ u: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Int? {
+        var p = s
+        for c in w {
+            guard p < e else { return nil }
+            if c == 0x20 {
+                guard Chars.isWhite(u[p]) else { return nil }
+                while p < e, Chars.isWhite(u[p]) { p += 1 }
+            } else {
+                guard Chars.lower(u[p]) == c else { return nil }
+                p += 1
+            }
+        }
+        return p
+    }
+
+    /// Whether the text ending at `e` ends with `w`.
+    private static func suffix(_ w: [UInt16], _ u: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Bool {
+        var p = e
+        for c in w.reversed() {
+            guard p > s else { return false }
+            if c == 0x20 {
+                guard Chars.isWhite(u[p - 1]) else { return false }
+                while p > s, Chars.isWhite(u[p - 1]) { p -= 1 }
+            } else {
+                guard Chars.lower(u[p - 1]) == c else { return false }
+                p -= 1
+            }
+        }
+        return true
+    }
+
+    /// "12", "Sida 3", "Sida 3 av 10", "s. 4", "- 4 -", "– 4 –", "3 (12)", "3/12".
+    static func isPageNumber(_ u: UnsafeBufferPointer<UInt16>, _ s0: Int, _ e0: Int) -> Bool {
+        var s = s0, e = e0
+        func trim() {
+            while s < e, Chars.isDash(u[s]) || Chars.isSpace(u[s]) || u[s] == 0x7C { s += 1 }
+            while e > s, Chars.isDash(u[e - 1]) || Chars.isSpace(u[e - 1]) || u[e - 1] == 0x7C { e -= 1 }
+        }
+        trim()
+        if e - s > 20 || s == e { return false }
+        var p = s
+        // An optional word: "sida", "sid", "s.", "page".
+        if Chars.isLetter(u[p]) {
+            let a = p
+            while p < e, Chars.isLetter(u[p]) { p += 1 }
+            let word = String(decoding: UnsafeBufferPointer(rebasing: u[a..<p]), as: UTF16.self).lowercased()
+            guard ["sida", "sid", "s", "page", "p"].contains(word) else { return false }
+            if p < e, u[p] == Chars.period { p += 1 }
+            while p < e, Chars.isSpace(u[p]) { p += 1 }
+        }
+        func number() -> Bool {
+            let a = p
+            while p < e, Chars.isDigit(u[p]) { p += 1 }
+            return p - a >= 1 && p - a <= 3
+        }
+        guard number() else { return false }
+        while p < e, Chars.isSpace(u[p]) { p += 1 }
+        if p == e { return true }
+        // "av 10", "/ 10", "(10)"
+        if p + 1 < e, (u[p] | 0x20) == 0x61, (u[p + 1] | 0x20) == 0x76 { p += 2 }
+        else if u[p] == 0x2F || u[p] == 0x28 { p += 1 }
+        else { return false }
+        while p < e, Chars.isSpace(u[p]) { p += 1 }
+        guard number() else { return false }
+        if p < e, u[p] == 0x29 { p += 1 }
+        return p == e
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import MalkollCore
+
+/// The sentences of a document, each as its text with wrapped lines read as
+/// one line (hyphenation undone, white space runs as one space).
+func sentenceTexts(_ doc: Document) -> [String] {
+    doc.sentences.map { doc.word($0.range) }
+}
+
+@Suite struct SegmentSentenceTests {
+    static let examples: [(line: Int, text: String, sentences: [String])] = {
+        guard let t = try? ExampleTable("sentences.tsv") else { return [] }
+        return t.rows.map { ($0.line, t.value($0, "text"), t.value($0, "sentences").components(separatedBy: " || ")) }
+    }()
+
+    @Test func tableIsThere() {
+        #expect(SegmentSentenceTests.examples.count >= 20)
+    }
+
+    @Test(arguments: SegmentSentenceTests.examples.indices)
+    func example(_ i: Int) throws {
+        let e = SegmentSentenceTests.examples[i]
+        let doc = try segmented(e.text)
+        #expect(sentenceTexts(doc) == e.sentences, "sentences.tsv line \(e.line): \(e.text.debugDescription)")
+    }
+
+    @Test func sentencesStayInsideTheirBlockAndOwnTheirTokens() throws {
+        let doc = try segmented("Rubrik\n\nEn mening. En till.\n• Punkt ett\n• Punkt två.\n")
+        for s in doc.sentences {
+            let b = doc.blocks[Int(s.block)]
+            #expect(b.range.contains(Int(s.start)) && Int(s.end) <= b.range.upperBound)
+            let toks = doc.tokens(of: s)
+            #expect(Int(toks.first!.start) == Int(s.start) && Int(toks.last!.end) == Int(s.end))
+        }
+        #expect(doc.sentences.count == 5)
+    }
+}

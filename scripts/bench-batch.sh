@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Throughput and memory of `malkoll batch`: the seed documents copied to N
+# files (default 10 000), converted with 1 and 2 jobs (and 2 jobs with --db).
+# Prints documents/s, the speed-up of 2 jobs over 1, and peak memory: the
+# largest single process (/usr/bin/time -v) and the sum over the batch
+# process and its workers (sampled every 0.2 s).
+#   scripts/bench-batch.sh [N]        (builds release if needed)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-10000}
+BIN=${MALKOLL_BIN:-.build/release/malkoll}
+[ -x "$BIN" ] || swift build -c release --product malkoll >&2
+if [ ! -x /usr/bin/time ]; then
+  echo "installing GNU time (apt-get install time)" >&2
+  sudo apt-get install -y time >&2 || apt-get install -y time >&2
+fi
+WORK=$(mktemp -d /tmp/malkoll-bench.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+seeds=(Corpus/seeds/*.txt)
+per=$(( (N + ${#seeds[@]} - 1) / ${#seeds[@]} ))
+made=0
+for ((d = 0; d < per && made < N; d++)); do
+  mkdir -p "$WORK/in/d$d"
+  for s in "${seeds[@]}"; do
+    (( made < N )) || break
+    cp "$s" "$WORK/in/d$d/"
+    made=$((made + 1))
+  done
+done
+echo "documents: $made (copies of ${#seeds[@]} seeds, $(du -sh "$WORK/in" | cut -f1)), cores: $(nproc), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Sum of RSS (kB) over a process and its children, the peak kept in $1.
+sample_tree() {
+  local pid=$1 out=$2 peak=0
+  while kill -0 "$pid" 2>/dev/null; do
+    local sum
+    sum=$({ ps -o rss= --pid "$pid" --ppid "$pid" 2>/dev/null || true; } | awk '{s+=$1} END {print s+0}')
+    # The batch process is the child of /usr/bin/time: add its workers too.
+    local inner
+    for inner in $(pgrep -P "$pid" 2>/dev/null || true); do
+      sum=$((sum + $({ ps -o rss= --ppid "$inner" 2>/dev/null || true; } | awk '{s+=$1} END {print s+0}')))
+    done
+    (( sum > peak )) && peak=$sum
+    sleep 0.2
+  done
+  echo "$peak" > "$out"
+}
+
+run() {
+  local jobs=$1; shift
+  rm -rf "$WORK/out" "$WORK/a.sqlite"*
+  /usr/bin/time -v -o "$WORK/time.txt" "$BIN" batch "$WORK/in" --out "$WORK/out" --jobs "$jobs" "$@" 2>"$WORK/err.txt" &
+  local pid=$!
+  sample_tree "$pid" "$WORK/peak.txt" &
+  local sampler=$!
+  wait "$pid"
+  wait "$sampler"
+  local secs rss tree
+  secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$WORK/time.txt")
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.txt")
+  tree=$(cat "$WORK/peak.txt")
+  local rate
+  rate=$(awk -v n="$made" -v s="$secs" 'BEGIN {printf "%.1f", n / s}')
+  printf 'jobs=%s %-6s %8.2f s  %8s documents/s  peak RSS: largest process %s MB, batch+workers %s MB\n' \
+    "$jobs" "${1:+(db)}" "$secs" "$rate" "$((rss / 1024))" "$((tree / 1024))"
+  tail -n 1 "$WORK/err.txt" | sed 's/^/    /'
+  LAST_RATE=$rate
+}
+
+run 1; r1=$LAST_RATE
+run 2; r2=$LAST_RATE
+run 2 --db "$WORK/a.sqlite"
+awk -v a="$r1" -v b="$r2" 'BEGIN {printf "speed-up, 2 jobs over 1: %.2fx (bar: >= 1.7x)\n", b / a}'
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
