@@ -220,3 +220,57 @@ import Testing
         for s in ["Mål 4", "40 %", "1. Inledning"] { #expect(!PDFLayout.isPageNumber(s), "\(s)") }
     }
 }
+
+/// The PDF layout from poppler's word boxes (a made-up `pdftotext -tsv`
+/// page pair): running header and page numbers out, a heading by size,
+/// wrapped lines rejoined with a hyphenated word joined, a bullet column
+/// read apart by poppler put back on its lines.
+@Suite struct PDFLayoutTests {
+    /// One TSV word row: page, block, line, x, y, height, text.
+    static func word(_ page: Int, _ block: Int, _ line: Int, _ x: Double, _ y: Double, _ h: Double, _ text: String) -> String {
+        "5\t\(page)\t0\t\(block)\t\(line)\t0\t\(x)\t\(y)\t\(Double(text.count) * 6)\t\(h)\t100\t\(text)"
+    }
+
+    static func line(_ page: Int, _ block: Int, _ line: Int, _ x: Double, _ y: Double, _ h: Double, _ text: String) -> [String] {
+        var rows: [String] = []
+        var cx = x
+        for w in text.split(separator: " ") {
+            rows.append(word(page, block, line, cx, y, h, String(w)))
+            cx += Double(w.count) * 6 + 4
+        }
+        return rows
+    }
+
+    @Test func runningHeadersHeadingsWrapsAndBullets() throws {
+        var rows = ["level\tpage_num\tpar_num\tblock_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"]
+        for page in 1...2 {
+            rows.append("1\t\(page)\t0\t0\t0\t0\t0\t0\t612\t792\t-1\t###PAGE###")
+            rows += Self.line(page, 0, 0, 400, 30, 10, "Luleå kommun Styrdokument")
+            if page == 1 {
+                rows += Self.line(page, 1, 0, 72, 80, 20, "Mål för klimatet")
+                rows += Self.line(page, 2, 0, 72, 120, 12, "Kommunen ska arbeta med genomför-")
+                rows += Self.line(page, 2, 1, 72, 134, 12, "andet av planen och minska utsläppen med")
+                rows += Self.line(page, 2, 2, 72, 148, 12, "40 procent till 2030.")
+                rows += Self.line(page, 3, 0, 84, 180, 12, "•")
+                rows += Self.line(page, 3, 1, 84, 194, 12, "•")
+                rows += Self.line(page, 4, 0, 100, 180, 12, "Fler resor med kollektivtrafik")
+                rows += Self.line(page, 4, 1, 100, 194, 12, "Mindre energi i kultur- och fritidslokaler")
+            } else {
+                rows += Self.line(page, 1, 0, 72, 120, 12, "Uppföljningen sker varje år.")
+            }
+            rows += Self.line(page, 9, 0, 300, 760, 10, "Sida \(page)")
+        }
+        let layer = PDFTextLayer.parse(Array(rows.joined(separator: "\n").utf8))
+        #expect(layer.pages.count == 2)
+        var layout = PDFLayout(layer: layer, joiner: HyphenJoiner(coordinators: ["och"]))
+        let built = layout.build()
+        let doc = Document(source: "t.pdf", sha256: "", format: .pdf, encoding: "utf-8", text: built.text, utf16: built.utf16, blocks: built.blocks)
+        #expect(IngestReaderTests.blocks(doc) == [
+            "h1: Mål för klimatet",
+            "p: Kommunen ska arbeta med genomförandet av planen och minska utsläppen med 40 procent till 2030.",
+            "li0: • Fler resor med kollektivtrafik",
+            "li0: • Mindre energi i kultur- och fritidslokaler",
+            "p: Uppföljningen sker varje år.",
+        ])
+    }
+}
