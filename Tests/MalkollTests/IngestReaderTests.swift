@@ -215,6 +215,15 @@ import Testing
         }
     }
 
+    @Test func utf16TranscodingMatchesTheStandardLibrary() {
+        var rng = SplitMix64(seed: 7)
+        let pool: [UInt16] = [0x41, 0xE5, 0x20AC, 0xD83D, 0xDE00, 0xDC00, 0xD800, 0x7F, 0x80, 0x7FF, 0x800, 0xFFFF, 0xA0]
+        for _ in 0..<500 {
+            let units = (0..<Int(rng.next() % 40)).map { _ in pool[Int(rng.next() % UInt64(pool.count))] }
+            #expect(String(utf16Units: units) == String(decoding: units, as: UTF16.self))
+        }
+    }
+
     @Test func pageNumbersAreRecognised() {
         for s in ["12", "- 3 -", "Sida 4", "Sida 4 av 20", "4 (20)", "4/20"] { #expect(PDFLayout.isPageNumber(s), "\(s)") }
         for s in ["Mål 4", "40 %", "1. Inledning"] { #expect(!PDFLayout.isPageNumber(s), "\(s)") }

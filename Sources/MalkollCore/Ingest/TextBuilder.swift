@@ -214,7 +214,7 @@ struct TextBuilder {
     /// Finishes and returns the document parts.
     mutating func finish() -> (text: String, utf16: [UInt16], blocks: [Block]) {
         closeAll()
-        return (String(decoding: units, as: UTF16.self), units, blocks)
+        return (String(utf16Units: units), units, blocks)
     }
 
     /// Symbol-font bullets that Word and PDF extraction leave in the text
