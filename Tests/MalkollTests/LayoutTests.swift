@@ -133,6 +133,15 @@ func fold(_ text: String, width: Int, hyphenate: Bool) -> String {
         ])
     }
 
+    @Test func listItemsContinueUnderAHangingIndent() throws {
+        let text = "Strategin har tre mål:\n1. Utsläppen ska minska med 50 procent till 2030 jämfört med\n   2019.\n2. Andelen fossilfria fordon ska vara 100 procent.\n   Det gäller även bolagen.\n"
+        #expect(try layoutDump(text) == [
+            "paragraph: Strategin har tre mål:",
+            "item(0): Utsläppen ska minska med 50 procent till 2030 jämfört med 2019.",
+            "item(0): Andelen fossilfria fordon ska vara 100 procent. Det gäller även bolagen.",
+        ])
+    }
+
     @Test func blocksPointIntoTheOriginalText() throws {
         let text = "Rubrik\r\n\r\nEn mening som\r\nfortsätter här. Och en till som går\r\nvidare hela vägen.\r\n"
         let doc = try segmented(text)

@@ -1,9 +1,10 @@
 /// Decides whether a line break inside a run of non-blank lines is a soft
 /// wrap (the lines are one paragraph or item) or a hard break.
 ///
-/// Always soft: a break after a word hyphenated at the line end, and a break
-/// before a lower-case word. Beyond that the document must show that it is
-/// hard-wrapped: at least three such soft breaks, from which the wrap width
+/// Always soft: a break after a word hyphenated at the line end, a break
+/// before a lower-case word, and a break before a line indented under the
+/// text of a list item (a hanging indent). Beyond that the document must
+/// show that it is hard-wrapped: at least three such soft breaks, from which the wrap width
 /// is estimated. Then a break is soft when the next line's first word would
 /// not have fitted on the line (the writer's tool wrapped it) or, in
 /// "flowed" text (`fold -s`, RFC 3676), when the line ends with a space.
@@ -31,7 +32,7 @@ struct LineJoining {
         if widths.count >= 3 {
             widths.sort()
             let w = widths[(widths.count - 1) * 9 / 10]
-            width = w <= 200 ? w : nil
+            width = w >= 40 && w <= 200 ? w : nil   // narrower is a list of short lines, not wrapping
             flowed = trailing * 5 >= widths.count * 4
         } else {
             width = nil
@@ -48,9 +49,12 @@ struct LineJoining {
     }
 
     /// Whether `b` continues `a`.
-    func joins(_ u: UnsafeBufferPointer<UInt16>, _ a: TextLine, _ b: TextLine, _ bMarker: ListMarker?) -> Bool {
+    /// `hangingIndent`: the column where the text of the list item being
+    /// continued starts, if it is one.
+    func joins(_ u: UnsafeBufferPointer<UInt16>, _ a: TextLine, _ b: TextLine, _ bMarker: ListMarker?, hangingIndent: Int?) -> Bool {
         if bMarker != nil { return false }
         if LineJoining.alwaysSoft(u, a, b) { return true }
+        if let h = hangingIndent, b.indent >= h, h > 0 { return true }
         guard let width else { return false }
         if flowed { return a.hasTrailingSpace }
         let last = u[a.contentEnd - 1]

@@ -60,8 +60,10 @@ public struct PlainTextLayout: Stage {
             if l.isBlank { i += 1; continue }
             var last = i
             if !isFurniture[i] {
+                // A list item's text column: continuation lines indented to it belong to it.
+                let hanging = markers[i].map { $0.contentStart - l.start + l.indent - (l.contentStart - l.start) }
                 while last + 1 < lines.count, !lines[last + 1].isBlank, !isFurniture[last + 1],
-                      joining.joins(u, lines[last], lines[last + 1], markers[last + 1]) {
+                      joining.joins(u, lines[last], lines[last + 1], markers[last + 1], hangingIndent: hanging) {
                     last += 1
                 }
             }
