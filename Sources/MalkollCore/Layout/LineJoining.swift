@@ -4,8 +4,9 @@
 /// Always soft: a break after a word hyphenated at the line end, a break
 /// before a lower-case word, and a break before a line indented under the
 /// text of a list item (a hanging indent). Beyond that the document must
-/// show that it is hard-wrapped: at least three such soft breaks, from which the wrap width
-/// is estimated. Then a break is soft when the next line's first word would
+/// show that it is hard-wrapped: at least three such soft breaks before a
+/// plain word, most of them near the widest, from which the wrap width
+/// is estimated (at least 40 columns). Then a break is soft when the next line's first word would
 /// not have fitted on the line (the writer's tool wrapped it) or, in
 /// "flowed" text (`fold -s`, RFC 3676), when the line ends with a space.
 /// One-paragraph-per-line text (web extracts) shows no wrap width, so each
@@ -24,7 +25,9 @@ struct LineJoining {
         for i in 0..<max(0, lines.count - 1) {
             let a = lines[i], b = lines[i + 1]
             guard !a.isBlank, !b.isBlank, markers[i + 1] == nil, !furniture[i], !furniture[i + 1] else { continue }
-            if LineJoining.alwaysSoft(u, a, b) {
+            // Evidence: a soft break before a plain word (not an e-mail
+            // address or a domain starting a line).
+            if LineJoining.alwaysSoft(u, a, b), LineJoining.startsWithPlainWord(u, b) || !Chars.isLower(u[b.contentStart]) {
                 widths.append(a.width)
                 if a.hasTrailingSpace { trailing += 1 }
             }
@@ -32,7 +35,9 @@ struct LineJoining {
         if widths.count >= 3 {
             widths.sort()
             let w = widths[(widths.count - 1) * 9 / 10]
-            width = w >= 40 && w <= 200 ? w : nil   // narrower is a list of short lines, not wrapping
+            // Wrapped lines fill the width: most soft-broken lines come near it.
+            let full = widths.filter { $0 * 4 >= w * 3 }.count
+            width = w >= 40 && w <= 200 && full * 2 >= widths.count ? w : nil
             flowed = trailing * 5 >= widths.count * 4
         } else {
             width = nil
@@ -46,6 +51,15 @@ struct LineJoining {
         if Chars.isLower(first) { return true }
         let e = a.contentEnd
         return e - a.contentStart >= 2 && u[e - 1] == Chars.hyphen && Chars.isAlnum(u[e - 2]) && Chars.isAlnum(first)
+    }
+
+    /// The line starts with a word of letters followed by a space or a
+    /// punctuation mark other than "." and "@".
+    static func startsWithPlainWord(_ u: UnsafeBufferPointer<UInt16>, _ b: TextLine) -> Bool {
+        var p = b.contentStart
+        while p < b.contentEnd, Chars.isLetter(u[p]) { p += 1 }
+        guard p > b.contentStart else { return false }
+        return p == b.contentEnd || (u[p] != Chars.period && u[p] != 0x40 && !Chars.isAlnum(u[p]))
     }
 
     /// Whether `b` continues `a`.
