@@ -84,7 +84,8 @@ struct LineJoining {
 
     /// In a hard-wrapped document, a short line that recurs three or more
     /// times, at least twice next to a page break (a form feed or a page
-    /// number within two lines), is a running header or footer: furniture.
+    /// number within two lines), is a running header or footer: furniture
+    /// where it stands next to a page break.
     /// (Recurring section headings such as "Mål" stand elsewhere and stay.)
     func markRunningHeaders(_ u: UnsafeBufferPointer<UInt16>, _ lines: [TextLine], _ markers: [ListMarker?], _ furniture: inout [Bool]) {
         func candidate(_ i: Int) -> Bool {
@@ -102,11 +103,13 @@ struct LineJoining {
         var keys: [Int: [UInt16]] = [:]
         for i in lines.indices where candidate(i) {
             let key = Array(UnsafeBufferPointer(rebasing: u[lines[i].contentStart..<lines[i].contentEnd]))
-            let near = nearPageBreak(i) ? 1 : 0
+            let near = nearPageBreak(i)
             counts[key, default: (0, 0)].all += 1
-            counts[key, default: (0, 0)].nearBreak += near
-            keys[i] = key
+            counts[key, default: (0, 0)].nearBreak += near ? 1 : 0
+            if near { keys[i] = key }
         }
+        // Only the occurrences at page breaks: the same words as the
+        // document's title on its first page stay text.
         for (i, key) in keys {
             if let c = counts[key], c.all >= 3, c.nearBreak >= 2 { furniture[i] = true }
         }

@@ -123,7 +123,12 @@ public struct PlainTextLayout: Stage {
                 }
             } else if line.first == line.last, let n = next, isHeadingLike(u, line.start, line.end),
                       n.isFurniture || startsCapitalised(u, n) {
-                kind = .heading(level: seenHeading ? PlainTextLayout.sectionLevel : 1)
+                // "3 Mål och inriktning": numbered without a dot, as in many PDFs.
+                if let depth = bareNumber(u, line.start, line.end) {
+                    kind = .heading(level: PlainTextLayout.sectionLevel + depth)
+                } else {
+                    kind = .heading(level: seenHeading ? PlainTextLayout.sectionLevel : 1)
+                }
             }
             if case .heading = kind { seenHeading = true }
             // Nesting of list items from their indentation.
@@ -148,6 +153,14 @@ public struct PlainTextLayout: Stage {
         if line.marker != nil { return true }
         let c = u[line.start]
         return Chars.isUpper(c) || Chars.isDigit(c) || !Chars.isLetter(c) && !Chars.isLower(c) && c != 0x28
+    }
+
+    /// "3 Mål" (depth 1): one or two digits, a space, a capital.
+    private func bareNumber(_ u: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Int? {
+        var p = s
+        while p < e, Chars.isDigit(u[p]) { p += 1 }
+        guard p > s, p - s <= 2, p + 1 < e, u[p] == 0x20, Chars.isUpper(u[p + 1]) else { return nil }
+        return 1
     }
 
     /// A heading: short, no final punctuation, starts with a capital or
