@@ -16,7 +16,9 @@ struct GoalReading {
         var committing = false
         var commitment: Commitment?
         var actor: Actor?
-        var deadline: Deadline?
+        /// The lead-in's words, whose deadline its items inherit (read only
+        /// when an item needs it: most lead-ins in a long document repeat).
+        var timeRange: Range<Int>?
         var direction: Link?
         var text = ""
     }
@@ -48,6 +50,7 @@ struct GoalReading {
     private var sentencesByBlock: [Int: Range<Int>] = [:]
     private var scorecard = false
     private var namedPeriods: [UInt64: String]?
+    private var leadInDeadlines: [Int: Deadline?] = [:]
 
     init(doc: Document, structure: DocumentStructure, lexicon: AnalysisLexicon, fields: FieldReaders, organisation: String?) {
         self.doc = doc
@@ -302,8 +305,7 @@ struct GoalReading {
         if info.committing {
             info.actor = actors.read(doc, span, organisation: organisation, previous: nil, cueStart: nil)?.actor
             info.actor?.inherited = true
-            info.deadline = fields.time(doc, range).deadline
-            info.deadline?.inherited = true
+            info.timeRange = range
             info.direction = leadInDirection(index, span)
             if let d = info.direction { direction = d }
         }
@@ -391,7 +393,7 @@ struct GoalReading {
 
         let time = fields.time(doc, range)
         var deadline = time.deadline
-        if deadline == nil { deadline = inherited?.deadline }
+        if deadline == nil, let r = inherited?.timeRange { deadline = inheritedDeadline(r) }
         if deadline == nil { deadline = headingDeadline(node) }
         if deadline == nil { deadline = periodDeadline ?? periodAnaphora(span) }
 
@@ -407,6 +409,14 @@ struct GoalReading {
                         leadIn: node.parentLeadIn.flatMap { structure.nodes[$0].leadIn }.map { doc.string($0) } ?? (bodyKey != nil ? node.leadIn.map { doc.string($0) } : nil))
         goal.signals = Self.signals(targets)
         found.append(Found(goal: goal, span: range))
+    }
+
+    private mutating func inheritedDeadline(_ range: Range<Int>) -> Deadline? {
+        if let known = leadInDeadlines[range.lowerBound] { return known }
+        var d = fields.time(doc, range).deadline
+        d?.inherited = true
+        leadInDeadlines[range.lowerBound] = d
+        return d
     }
 
     /// The deadline of the nearest heading above that states one.
