@@ -143,25 +143,24 @@ struct GoalReading {
         if let label = labelMatch(span) {
             let name = nameAfterLabel(span, from: label.end)
             switch label.value {
-            case .goal:
+            case .goal, .goalArea:
                 var actor = actors.read(doc, span, organisation: organisation, previous: nil, cueStart: nil)?.actor
                 actor?.inherited = true
                 if let a = actor { actor?.name = ActorReader.baseForm(a.name) }
+                if actor == nil && goalSection.active { actor = goalSection.actor }
                 goalSection = (true, doc.string(span.ranges[label.start].lowerBound..<span.ranges[label.end - 1].upperBound), actor)
+                let placeholder = doc.utf16[node.range.upperBound - 1] == 0x2026 || doc.utf16[node.range.upperBound - 1] == 0x2E
+                if let name, !placeholder {
+                    // "Mål 1: Kortare väntetider", "Målområde: Minskade utsläpp": the name is a goal,
+                    // and a goal area's name is the area its goals sit in.
+                    if label.value == .goalArea { setProgram(programName(name), label: span.keys[label.start]) }
+                    emit(node.range, span: span, itemLike: true, inherited: goalSectionInfo, node: node)
+                }
             case .section:
                 goalSection.active = false
             case .area:
                 goalSection.active = false
-                if let name {
-                    let canonical = programName(name)
-                    let key = span.keys[label.start]
-                    if program == nil || programLabel == key || key == Self.programWord {
-                        program = Link(name: canonical, evidence: .heading, confidence: 0.9)
-                        programLabel = key
-                    } else {
-                        program?.area = canonical
-                    }
-                }
+                if let name { setProgram(programName(name), label: span.keys[label.start]) }
             case .perspective:
                 if let name { direction = Link(name: name.lowercased(), label: name, evidence: .heading, confidence: 0.8) }
             }
@@ -191,6 +190,17 @@ struct GoalReading {
     }
 
     static let programWord = WordKey.hash("program")
+
+    /// A named program or area heading: the same label as the current
+    /// program's (or "Program") names the next program, another an area.
+    private mutating func setProgram(_ name: String, label key: UInt64) {
+        if program == nil || programLabel == key || key == Self.programWord {
+            program = Link(name: name, evidence: .heading, confidence: 0.9)
+            programLabel = key
+        } else {
+            program?.area = name
+        }
+    }
 
     /// What a goal part passes on to the headings and items in it.
     private var goalSectionInfo: LeadInInfo {
@@ -295,7 +305,7 @@ struct GoalReading {
         var info = LeadInInfo()
         info.text = doc.string(range)
         let span = WordSpan(doc, range: range)
-        if span.count > 0, let label = labelMatch(span), label.value == .goal {
+        if span.count > 0, let label = labelMatch(span), label.value == .goal || label.value == .goalArea {
             info.committing = true
             info.commitment = Commitment(class: .binding, cue: doc.string(span.ranges[label.start].lowerBound..<span.ranges[label.end - 1].upperBound), inherited: true)
         } else if let r = cues.read(span, itemLike: false), [.modal, .noun, .future].contains(r.kind), !cues.isMeta(span) {
