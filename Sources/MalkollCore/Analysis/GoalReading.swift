@@ -207,6 +207,21 @@ struct GoalReading {
         LeadInInfo(committing: true, commitment: Commitment(class: .binding, cue: goalSection.cue, inherited: true), actor: goalSection.actor)
     }
 
+    /// A goal word anywhere in a lead-in ("följande mål:"), when no word of
+    /// a section without goals ("indikatorer") is there too.
+    private func goalWord(_ span: WordSpan) -> Int? {
+        var found: Int? = nil
+        for i in 0..<span.count {
+            guard let m = lexicon.labels.match(span, at: i) else { continue }
+            switch m.value {
+            case .goal, .goalArea: if found == nil { found = i }
+            case .section, .perspective: return nil
+            case .area: break
+            }
+        }
+        return found
+    }
+
     /// A label at the start of a heading, or after a genitive or possessive
     /// ("Nämndens mål", "Våra mål", "Kommunens övergripande mål").
     private func labelMatch(_ span: WordSpan) -> (value: AnalysisLexicon.LabelRole, start: Int, end: Int)? {
@@ -311,6 +326,10 @@ struct GoalReading {
         } else if let r = cues.read(span, itemLike: false), [.modal, .noun, .future].contains(r.kind), !cues.isMeta(span) {
             info.committing = true
             info.commitment = Commitment(class: r.cls, cue: cueText(span, r), inherited: true)
+        } else if let word = goalWord(span) {
+            // "Fullmäktige har fastställt följande mål:": the list is of goals.
+            info.committing = true
+            info.commitment = Commitment(class: .binding, cue: doc.string(span.ranges[word]), inherited: true)
         }
         if info.committing {
             info.actor = actors.read(doc, span, organisation: organisation, previous: nil, cueStart: nil)?.actor
