@@ -377,9 +377,11 @@ struct GoalReading {
         let own = cues.read(span, itemLike: itemLike)
         var kind = GoalKind.goal
         if inherited?.committing != true {
-            // A goal on its own strength: a finite commitment about the future.
+            // A goal on its own strength: a finite commitment about the future,
+            // not a question ("Hur ska vi arbeta?") nor a quoted voice ("– Vi ska ..., säger X").
             guard let own else { return }
             if cues.isMeta(span) || cues.hasExternalSubject(span, before: own.start) { return }
+            if isQuestionOrQuote(range) { return }
             switch own.kind {
             case .modal, .noun, .future: break
             case .requirement:
@@ -447,6 +449,20 @@ struct GoalReading {
         leadInDeadlines[range.lowerBound] = d
         return d
     }
+
+    /// A question, or a quotation in a news text (it opens with a dash or
+    /// says "säger" after a comma).
+    private func isQuestionOrQuote(_ range: Range<Int>) -> Bool {
+        let u = doc.utf16
+        var end = range.upperBound
+        while end > range.lowerBound, StructureText.isSpace(u[end - 1]) || u[end - 1] == 0x201D || u[end - 1] == 0x22 { end -= 1 }
+        if end > range.lowerBound, u[end - 1] == 0x3F { return true }
+        let first = u[range.lowerBound]
+        if first == 0x2013 || first == 0x2014 { return true }
+        return StructureText.contains(u, range, Self.saysAfterComma)
+    }
+
+    static let saysAfterComma: [UInt16] = Array(", säger ".utf16)
 
     /// The deadline of the nearest heading above that states one.
     private mutating func headingDeadline(_ node: StructureNode) -> Deadline? {
