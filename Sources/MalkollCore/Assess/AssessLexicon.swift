@@ -11,12 +11,17 @@ struct AssessLexicon {
         case deliverable
         /// A study: done or not whatever its object ("utreda").
         case investigate
+        /// Brings a named thing into being: done or not whatever its object
+        /// ("starta ett samarbete", "inrätta ett råd").
+        case start
         /// Concrete but without an end state ("validera").
         case action
         /// "vara", "ha": the complement decides ("vara installerad").
         case copula
 
         var isVague: Bool { self == .effort || self == .process }
+        /// A deliverable that is plainly done or not (given a concrete object, for `deliverable`).
+        var isDoneOrNot: Bool { self == .deliverable || self == .investigate || self == .start }
         /// Verbs from vague_verbs.tsv.
         var isWeak: Bool { isVague || self == .copula }
     }
@@ -53,7 +58,7 @@ struct AssessLexicon {
         let deliverable = try lexicons.table("deliverable_verbs.tsv")
         for row in deliverable.rows {
             guard let kind = VerbKind(rawValue: row[1]), !kind.isWeak else {
-                throw deliverable.error(row, column: 1, "kind must be deliverable, investigate or action, not \"\(row[1])\"")
+                throw deliverable.error(row, column: 1, "kind must be deliverable, start, investigate or action, not \"\(row[1])\"")
             }
             verbs.addVerb(row[0], extraForms: row[2], value: VerbEntry(lemma: row[0], kind: kind))
             verbs.addVerb("", extraForms: row[3], value: VerbEntry(lemma: row[0], kind: kind, isNoun: true))

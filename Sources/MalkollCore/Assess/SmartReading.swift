@@ -94,14 +94,14 @@ public struct SmartReading {
                 if words[j].afterBoundary && j > h.words.upperBound { break }
                 if lexicon.clauseWords.contains(lower[j]) { break }
                 if let m = verb(at: j, nouns: h.kind == .effort), m.value.kind != .copula,
-                   h.kind == .effort || m.value.kind == .deliverable || m.value.kind == .investigate { decisive = (j..<j + m.length, m.value.kind) }
+                   h.kind == .effort || m.value.kind.isDoneOrNot { decisive = (j..<j + m.length, m.value.kind) }
                 j += 1
             }
         }
         var abstractObject: Int? = nil
-        if let d = decisive, d.1 == .deliverable {
+        if let d = decisive, d.1 == .deliverable || d.1 == .start {
             let object = Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon)
-            abstractObject = object.first { lexicon.abstractNouns.match(lower[$0]) }
+            if d.1 == .deliverable { abstractObject = object.first { lexicon.abstractNouns.match(lower[$0]) } }
             // "bygga fler bostäder": a concrete act, but how many is not said,
             // so it is no deliverable that is plainly done or not.
             if abstractObject == nil, object.contains(where: { lexicon.trendWords[lower[$0]] != nil }) { decisive = (d.0, .action) }
@@ -113,7 +113,7 @@ public struct SmartReading {
             evidence = .quantity(t)
         } else if let m = lexicon.measurements.matches(lower).first {
             evidence = .measurement(words[m.lowerBound].range.lowerBound..<words[m.upperBound - 1].range.upperBound)
-        } else if let d = decisive, d.1 == .investigate || (d.1 == .deliverable && abstractObject == nil) {
+        } else if let d = decisive, d.1.isDoneOrNot, abstractObject == nil {
             evidence = .deliverable(Self.phraseRange(d.0, object: Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon), words: words))
         } else if let h = head, h.kind == .process, let named = Self.namedEndState(after: h.words, words: words, doc: doc) {
             evidence = .deliverable(named)
@@ -202,23 +202,31 @@ public struct SmartReading {
     /// preposition or clause boundary; for a passive or a participle at the
     /// end of its clause ("... etableras i Luleå"), the subject before it.
     static func objectWords(of verb: Range<Int>, words: [Word], lower: [String], lexicon: AssessLexicon) -> [Int] {
-        func collect(_ indices: some Sequence<Int>, stopAtBoundary: Bool) -> [Int] {
+        /// `passVerbs`: after the verb, a verb before any object word is
+        /// looked through ("ges möjlighet att ha inflytande": the object is "inflytande").
+        func collect(_ range: Range<Int>, stopAtBoundary: Bool, passVerbs: Bool) -> [Int] {
             var out: [Int] = []
-            for k in indices {
+            var k = range.lowerBound
+            while k < range.upperBound {
                 let w = lower[k]
                 if stopAtBoundary && words[k].afterBoundary && !out.isEmpty { break }
                 if lexicon.stopWords.contains(w) { break }
-                if lexicon.skipWords.contains(w) || lexicon.modals.longestMatch([w], at: 0) != nil { continue }
-                if lexicon.verbs.longestMatch(lower, at: k) != nil { break }
+                if lexicon.skipWords.contains(w) || lexicon.modals.longestMatch(lower, at: k) != nil { k += 1; continue }
+                if let m = lexicon.verbs.longestMatch(lower, at: k) {
+                    guard passVerbs && out.isEmpty else { break }
+                    k += m.length
+                    continue
+                }
                 out.append(k)
                 if out.count == 3 { break }
+                k += 1
             }
             return out
         }
         let after = verb.upperBound < words.count && words[verb.upperBound].afterBoundary
-            ? [] : collect(verb.upperBound..<words.count, stopAtBoundary: true)
+            ? [] : collect(verb.upperBound..<words.count, stopAtBoundary: true, passVerbs: true)
         if !after.isEmpty { return after }
-        return collect(0..<verb.lowerBound, stopAtBoundary: false)
+        return collect(0..<verb.lowerBound, stopAtBoundary: false, passVerbs: false)
     }
 
     static func phraseRange(_ verb: Range<Int>, object: [Int], words: [Word]) -> Range<Int> {
