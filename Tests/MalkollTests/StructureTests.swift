@@ -5,7 +5,8 @@ import Testing
 /// The structure stage on blocks given directly (as a DOCX or HTML reader
 /// gives them), so the tree does not depend on the plain-text layout.
 @Suite struct StructureTests {
-    static let analyzer = try! Analyzer(lexicons: Lexicons(directory: Paths.lexicons))
+    /// A fresh analyzer: one belongs to one thread, and tests run in parallel.
+    static var analyzer: Analyzer { try! Analyzer(lexicons: Lexicons(directory: Paths.lexicons)) }
 
     /// A document from lines, each with its block kind.
     static func document(_ lines: [(Block.Kind, String)]) -> Document {
