@@ -80,24 +80,36 @@ public struct SmartReading {
         }
         self.head = head
 
-        // An effort verb or a copula hands the decision to its complement: a
-        // nominal one ("verka för etablering av ...", "vara installerad") is
-        // judged by its first verb; an effort verb's att-clause ("verka för
-        // att företag startas") names what others are to do, so only a
+        // An effort verb or a copula hands the decision to its complement. A
+        // nominal complement is judged by its first word ("verka för
+        // etablering av ...", "vara installerad"; not "bidra till utvecklingen
+        // av redan etablerade nätverk"). An effort verb's att-clause ("verka
+        // för att företag startas") names what others are to do, so only a
         // quantity or a measurement can make it checkable.
         var decisive: (Range<Int>, AssessLexicon.VerbKind)? = head.map { ($0.words, $0.kind) }
         if let h = head, h.kind == .effort || h.kind == .copula {
             decisive = nil
             var j = h.words.upperBound
+            while j < lower.count, lexicon.skipWords.contains(lower[j]), lower[j] != "att" { j += 1 }
             let clause = h.kind == .effort && j < lower.count && lower[j] == "att"
-            while !clause, j < lower.count, decisive == nil {
-                if words[j].afterBoundary && j > h.words.upperBound { break }
-                if lexicon.clauseWords.contains(lower[j]) { break }
-                if let m = verb(at: j, nouns: h.kind == .effort), m.value.kind != .copula,
-                   h.kind == .effort || m.value.kind.isDoneOrNot { decisive = (j..<j + m.length, m.value.kind) }
-                j += 1
+            if !clause, j < lower.count, !(words[j].afterBoundary && j > h.words.upperBound),
+               let m = verb(at: j, nouns: h.kind == .effort), m.value.kind != .copula {
+                if h.kind == .effort || m.value.kind.isDoneOrNot {
+                    decisive = (j..<j + m.length, m.value.kind)
+                } else {
+                    // "ha tydliggjort sitt arbete och lagt en plan": a deliverable
+                    // coordinated with the first verb counts.
+                    var k = j + m.length
+                    while k + 1 < lower.count, !words[k].afterBoundary, !lexicon.clauseWords.contains(lower[k]), decisive == nil {
+                        if lower[k] == "och", let c = verb(at: k + 1, nouns: false), c.value.kind.isDoneOrNot {
+                            decisive = (k + 1..<k + 1 + c.length, c.value.kind)
+                        }
+                        k += 1
+                    }
+                }
             }
         }
+
         var abstractObject: Int? = nil
         if let d = decisive, d.1 == .deliverable || d.1 == .start {
             let object = Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon)
