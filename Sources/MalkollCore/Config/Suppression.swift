@@ -76,15 +76,29 @@ public struct Suppressions: Sendable {
         guard let first = words.first else { return nil }
         var probe = String(first)
         for w in words.dropFirst() where probe.count < 40 { probe += " " + w }
-        let flat = source.replacingOccurrences(of: "\r\n", with: "\n")
-        // Collapse runs of spaces and tabs (not newlines) so line counts stay right.
-        var collapsed = ""
-        var lastSpace = false
-        for ch in flat {
-            if ch == " " || ch == "\t" { if !lastSpace { collapsed.append(" ") }; lastSpace = true } else { collapsed.append(ch); lastSpace = false }
+        // Whitespace runs, line breaks included, become one space; each kept
+        // character remembers its line.
+        var collapsed: [Character] = []
+        var lines: [Int] = []
+        var line = 1
+        var lastSpace = true
+        for ch in source {
+            if ch.isWhitespace {
+                if !lastSpace { collapsed.append(" "); lines.append(line) }
+                lastSpace = true
+                if ch.isNewline { line += 1 }
+            } else {
+                collapsed.append(ch)
+                lines.append(line)
+                lastSpace = false
+            }
         }
-        guard let r = collapsed.range(of: probe) ?? collapsed.range(of: probe.replacingOccurrences(of: " ", with: "\n")) else { return nil }
-        return collapsed[..<r.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+        let needle = Array(probe)
+        guard needle.count <= collapsed.count else { return nil }
+        for start in 0...(collapsed.count - needle.count) where collapsed[start] == needle[0] {
+            if Array(collapsed[start..<start + needle.count]) == needle { return lines[start] }
+        }
+        return nil
     }
 
     struct Directive {
