@@ -167,6 +167,15 @@ struct TimeFinder {
         if let o = numbers.ordinalMatch(t, at: i), o.end < t.count, lexicon.hasPeriod(t[o.end].lower) {
             return periodExpression(t, from: i, after: o.end + 1, period: lexicon.period(t[o.end].lower, part: Int(o.value)))
         }
+        // "31/12 2025", "den 1/7": a day and a month (with a year after, or "den" before).
+        if t[i].text.count <= 2, let day = Int(t[i].text), i + 2 < t.count, t[i + 1].text == "/", t[i + 1].gap == .none,
+           t[i + 2].gap == .none, t[i + 2].isDigits, t[i + 2].text.count <= 2, let month = Int(t[i + 2].text),
+           (1...12).contains(month), (1...31).contains(day) {
+            if let y = year(t, i + 3), t[i + 3].gap == .space, CalendarDate.valid(y, month, day) {
+                return (i..<i + 4, CalendarDate(year: y, month: month, day: day), false)
+            }
+            if i > 0, t[i - 1].lower == "den" { return (i..<i + 3, nil, false) }
+        }
         // "30 juni 2026", "1:a maj".
         if t[i].text.count <= 2, let day = Int(t[i].text), (1...31).contains(day) {
             var j = i + 1
