@@ -56,7 +56,8 @@ let package = Package(
         .testTarget(
             name: "MalkollTests",
             dependencies: ["MalkollCore"],
-            path: "Tests/MalkollTests"
+            path: "Tests/MalkollTests",
+            exclude: ["Snapshots"]
         ),
     ],
     // Swift 5 mode: the pipeline hands documents between threads explicitly
