@@ -129,6 +129,8 @@ public struct SmartReading {
             evidence = .deliverable(Self.phraseRange(d.0, object: Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon), words: words))
         } else if let h = head, h.kind == .process, let named = Self.namedEndState(after: h.words, words: words, doc: doc) {
             evidence = .deliverable(named)
+        } else if let h = head, let end = Self.universalEndState(head: h, words: words, lower: lower, lexicon: lexicon) {
+            evidence = .deliverable(end)
         } else {
             evidence = nil
         }
@@ -183,6 +185,19 @@ public struct SmartReading {
             }
         }
         return out
+    }
+
+    /// "Alla elever ska ha en egen dator": everyone (alla, samtliga, varje,
+    /// ingen) is to have a concrete thing, an end state that is reached or
+    /// not. Not when the thing is abstract or judged ("god service").
+    static func universalEndState(head: Head, words: [Word], lower: [String], lexicon: AssessLexicon) -> Range<Int>? {
+        guard head.lemma == "ha", let first = lower.first, lexicon.universals.contains(first) else { return nil }
+        let object = objectWords(of: head.words, words: words, lower: lower, lexicon: lexicon)
+        guard !object.isEmpty, object.allSatisfy({ !lexicon.abstractNouns.match(lower[$0]) && !lexicon.evaluative.contains(lower[$0]) })
+        else { return nil }
+        // The words between the head and the object must be no evaluative ones either.
+        if (head.words.upperBound..<object[0]).contains(where: { lexicon.evaluative.contains(lower[$0]) }) { return nil }
+        return words[0].range.lowerBound..<words[object.last!].range.upperBound
     }
 
     /// "utveckla Luleå till Sveriges Kvalitetskommun": a process verb whose
