@@ -83,7 +83,7 @@ except FileNotFoundError: pass
 print(max(0, int(sys.argv[2]) - len(done)))
 PY
 )
-  delay=$(python3 -c "import random; print(round(random.uniform(0.05, max(0.3, $clean_secs * $left / $N * 0.9)), 3))")
+  delay=$(python3 -c "import random; print(round(random.uniform(0.05, max(0.3, $clean_secs * $left / $N * 0.5)), 3))")
   "$BIN" batch "$WORK/in" --out "$WORK/killed" --db "$WORK/killed.sqlite" --jobs 2 2>"$WORK/run.err" &
   pid=$!
   sleep "$delay"
