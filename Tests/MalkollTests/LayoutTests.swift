@@ -65,7 +65,7 @@ func fold(_ text: String, width: Int, hyphenate: Bool) -> String {
             "item(1): Med en underpunkt",
             "item(0): Tillbaka på första nivån",
             "furniture: Tillbaka upp",
-            "heading(1): Internationalisering",
+            "heading(4): 2. Internationalisering",
             "paragraph: Globaliseringen gör att människor rör sig alltmer över nationsgränserna.",
         ])
     }
@@ -76,7 +76,7 @@ func fold(_ text: String, width: Int, hyphenate: Bool) -> String {
             "paragraph: Programmet är indelat i tre områden:",
             "item(0): Entreprenörskap", "item(0): Internationalisering", "item(0): Teknik",
             "heading(1): Läs mer",
-            "heading(2): Mål för skolan",
+            "heading(5): 2.1 Mål för skolan",
             "paragraph: Skolan ska växa.",
         ])
     }
@@ -118,9 +118,9 @@ func fold(_ text: String, width: Int, hyphenate: Bool) -> String {
         let dump = try layoutDump(text)
         #expect(dump == [
             "heading(1): Luleå kommun Budget 2024",
-            "heading(1): Inledning",
+            "heading(4): 1 Inledning",
             "paragraph: Kommunen ska under planperioden genomföra en rad insatser för att stärka arbetet med hållbar utveckling i hela kommunen. Insatserna följs upp varje år av kommunstyrelsen som rapporterar till kommunfullmäktige i samband med årsredovisningen.",
-            "heading(1): Mål för perioden",
+            "heading(3): Mål för perioden",
             "paragraph: Målen för perioden är följande:",
             "item(0): Andelen förnybar energi ska öka till minst 80 procent senast år 2030 i kommunens egna verksamheter.",
             "item(0): Utsläppen ska minska.",

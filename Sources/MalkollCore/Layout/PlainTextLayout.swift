@@ -14,10 +14,11 @@ public struct PlainTextLayout: Stage {
 
     private let furniture: FurnitureCues
 
-    // Heading levels: plain text has no markup for them, so a heading is
-    // level 1 unless numbered, when its depth is its level ("2." 1, "2.1"
-    // 2), with the number as its marker. The analysis's structure builder
-    // places numbered headings under plain ones and the first as the title.
+    /// Heading levels in plain text, which has no markup for them: the
+    /// document's first heading is its title (1), later plain headings are
+    /// sections (3, as the analysis's structure builder reads them), and a
+    /// numbered heading sits below them by its depth ("2." is 4, "2.1" is 5).
+    static let sectionLevel = 3
 
     /// Layout without the web-furniture phrases (page numbers are still found).
     public init() { furniture = FurnitureCues() }
@@ -75,6 +76,7 @@ public struct PlainTextLayout: Stage {
         var blocks: [Block] = []
         blocks.reserveCapacity(logical.count + 8)
         var listIndents: [Int] = []
+        var seenHeading = false
         for (k, line) in logical.enumerated() {
             if line.isFurniture {
                 blocks.append(Block(kind: .furniture, range: line.start..<line.end))
@@ -109,24 +111,26 @@ public struct PlainTextLayout: Stage {
                     if run || nearDash { kind = .listItem(level: 0) }
                 case .number(let depth):
                     if !run, isHeadingLike(u, m.contentStart, line.end), line.first == line.last {
-                        kind = .heading(level: depth)
+                        // The number is part of the heading's text ("2. Internationalisering").
+                        kind = .heading(level: PlainTextLayout.sectionLevel + depth)
                     } else {
                         kind = .listItem(level: 0)
                     }
                 }
-                if kind != .paragraph {
+                if case .listItem = kind {
                     marker = m.range
                     contentStart = m.contentStart
                 }
             } else if line.first == line.last, let n = next, isHeadingLike(u, line.start, line.end),
                       n.isFurniture || startsCapitalised(u, n) {
-                kind = .heading(level: 1)
                 // "3 Mål och inriktning": numbered without a dot, as in many PDFs.
-                if let number = bareNumber(u, line.start, line.end) {
-                    marker = line.start..<number
-                    contentStart = number + 1
+                if let depth = bareNumber(u, line.start, line.end) {
+                    kind = .heading(level: PlainTextLayout.sectionLevel + depth)
+                } else {
+                    kind = .heading(level: seenHeading ? PlainTextLayout.sectionLevel : 1)
                 }
             }
+            if case .heading = kind { seenHeading = true }
             // Nesting of list items from their indentation.
             if case .listItem = kind {
                 let indent = lines[line.first].indent
@@ -137,7 +141,9 @@ public struct PlainTextLayout: Stage {
                 listIndents.removeAll()
             }
             appendRepaired(u, Block(kind: kind, range: contentStart..<line.end, marker: marker),
-                           nextStartsBlock: next.map { startsCapitalised(u, $0) } ?? true, into: &blocks)
+                           nextStartsBlock: next.map { startsCapitalised(u, $0) } ?? true, headingLevel: seenHeading ? PlainTextLayout.sectionLevel : 1,
+                           into: &blocks)
+            if case .heading = blocks.last?.kind { seenHeading = true }
         }
         return blocks
     }
@@ -149,12 +155,12 @@ public struct PlainTextLayout: Stage {
         return Chars.isUpper(c) || Chars.isDigit(c) || !Chars.isLetter(c) && !Chars.isLower(c) && c != 0x28
     }
 
-    /// "3 Mål": one or two digits, a space, a capital; where the digits end.
+    /// "3 Mål" (depth 1): one or two digits, a space, a capital.
     private func bareNumber(_ u: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Int? {
         var p = s
         while p < e, Chars.isDigit(u[p]) { p += 1 }
         guard p > s, p - s <= 2, p + 1 < e, u[p] == 0x20, Chars.isUpper(u[p + 1]) else { return nil }
-        return p
+        return 1
     }
 
     /// A heading: short, no final punctuation, starts with a capital or
@@ -181,7 +187,8 @@ public struct PlainTextLayout: Stage {
 
     /// Appends `block`, first splitting off bullets run together on its line
     /// and a heading glued to its end.
-    private func appendRepaired(_ u: UnsafeBufferPointer<UInt16>, _ block: Block, nextStartsBlock: Bool, into blocks: inout [Block]) {
+    private func appendRepaired(_ u: UnsafeBufferPointer<UInt16>, _ block: Block, nextStartsBlock: Bool, headingLevel: Int,
+                                into blocks: inout [Block]) {
         var pieces: [Block] = []
         // "ska vi: • Stå för ... • Lyfta ...": bullets inside the line.
         var start = block.range.lowerBound
@@ -211,7 +218,7 @@ public struct PlainTextLayout: Stage {
         // A heading glued to the end of the last piece.
         if nextStartsBlock, var last = pieces.popLast() {
             if let cut = gluedHeading(u, last.range) {
-                let head = Block(kind: .heading(level: 1), range: cut.heading..<last.range.upperBound)
+                let head = Block(kind: .heading(level: headingLevel), range: cut.heading..<last.range.upperBound)
                 last.range = last.range.lowerBound..<cut.end
                 pieces.append(last)
                 pieces.append(head)
