@@ -5,7 +5,7 @@ import Testing
 /// The HTML report on hand-made analyses (ReportFixture): the whole page
 /// against a stored snapshot, and the properties a reviewer relies on.
 @Suite struct ReportTests {
-    static let snapshotDir = Paths.repo.appendingPathComponent("Tests/MalkollTests/Snapshots")
+    static let snapshotDir = Paths.repo.appendingPathComponent("Tests/Fixtures/report")
 
     /// The page without rule summaries, so the snapshots do not change with the rules' wording.
     func page(_ items: [(analysis: Analysis, document: Document)]) -> String {

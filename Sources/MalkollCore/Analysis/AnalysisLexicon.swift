@@ -32,7 +32,7 @@ final class AnalysisLexicon {
 
     enum ActorKind: String { case pronoun, `self`, body, suffix, nameHead = "name-head", determiner, other, preposition }
 
-    enum LabelRole: String { case goal, area, section, perspective }
+    enum LabelRole: String { case goal, goalArea = "goal-area", area, section, perspective }
 
     var cues = PhraseIndex<Cue>()
     var nonGoal = PhraseIndex<NonGoalKind>()
@@ -89,7 +89,7 @@ final class AnalysisLexicon {
         let lt = try lexicons.table("lead_ins.tsv")
         for row in lt.rows {
             guard let r = LabelRole(rawValue: row[1]) else {
-                throw lt.error(row, column: 1, "unknown role '\(row[1])' (goal, area, section, perspective)")
+                throw lt.error(row, column: 1, "unknown role '\(row[1])' (goal, goal-area, area, section, perspective)")
             }
             labels.add(row[0], r)
         }

@@ -37,8 +37,8 @@ struct CueReader {
         return false
     }
 
-    /// A supine by its ending (-at, -it, -tt, -ats, -its, -tts), not a word
-    /// listed as not-supine ("ett", "allt", "rätt").
+    /// A supine by its ending (-at, -it, -tt, -t, with a passive -s), not a
+    /// word listed as not-supine ("ett", "allt", "särskilt").
     private func isSupine(_ span: WordSpan, _ j: Int) -> Bool {
         if let m = lexicon.nonGoal.match(span, at: j), m.value == .notSupine { return false }
         let r = span.ranges[j]
@@ -46,8 +46,7 @@ struct CueReader {
         let u = doc.utf16
         var end = r.upperBound
         if WordKey.fold(u[end - 1]) == 0x73 { end -= 1 }  // passive -s
-        let a = WordKey.fold(u[end - 2]), b = WordKey.fold(u[end - 1])
-        return b == 0x74 && (a == 0x61 || a == 0x69 || a == 0x74)
+        return WordKey.fold(u[end - 1]) == 0x74
     }
 
     /// Whether another organisation is the subject: an external phrase
@@ -91,8 +90,8 @@ struct CueReader {
                 var j = m.end
                 while j < min(n, m.end + 3), !span.breakBefore[j] {
                     if span.keys[j] == WordSpan.att {
-                        guard j + 1 < n else { break }
-                        if let f = lexicon.nonGoal.match(span, at: j + 1), f.value == .forecastVerb { break }
+                        // "Under året kommer vi att:" ends a lead-in; otherwise a state verb makes a forecast.
+                        if j + 1 < n, let f = lexicon.nonGoal.match(span, at: j + 1), f.value == .forecastVerb { break }
                         return refine(CueReading(cls: cue.class, kind: .future, cueWords: [i..<m.end, j..<(j + 1)]), span, after: j + 1)
                     }
                     j += 1

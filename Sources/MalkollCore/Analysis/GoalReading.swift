@@ -16,7 +16,9 @@ struct GoalReading {
         var committing = false
         var commitment: Commitment?
         var actor: Actor?
-        var deadline: Deadline?
+        /// The lead-in's words, whose deadline its items inherit (read only
+        /// when an item needs it: most lead-ins in a long document repeat).
+        var timeRange: Range<Int>?
         var direction: Link?
         var text = ""
     }
@@ -48,6 +50,7 @@ struct GoalReading {
     private var sentencesByBlock: [Int: Range<Int>] = [:]
     private var scorecard = false
     private var namedPeriods: [UInt64: String]?
+    private var leadInDeadlines: [Int: Deadline?] = [:]
 
     init(doc: Document, structure: DocumentStructure, lexicon: AnalysisLexicon, fields: FieldReaders, organisation: String?) {
         self.doc = doc
@@ -140,25 +143,24 @@ struct GoalReading {
         if let label = labelMatch(span) {
             let name = nameAfterLabel(span, from: label.end)
             switch label.value {
-            case .goal:
+            case .goal, .goalArea:
                 var actor = actors.read(doc, span, organisation: organisation, previous: nil, cueStart: nil)?.actor
                 actor?.inherited = true
                 if let a = actor { actor?.name = ActorReader.baseForm(a.name) }
+                if actor == nil && goalSection.active { actor = goalSection.actor }
                 goalSection = (true, doc.string(span.ranges[label.start].lowerBound..<span.ranges[label.end - 1].upperBound), actor)
+                let placeholder = doc.utf16[node.range.upperBound - 1] == 0x2026 || doc.utf16[node.range.upperBound - 1] == 0x2E
+                if let name, !placeholder {
+                    // "Mål 1: Kortare väntetider", "Målområde: Minskade utsläpp": the name is a goal,
+                    // and a goal area's name is the area its goals sit in.
+                    if label.value == .goalArea { setProgram(programName(name), label: span.keys[label.start]) }
+                    emit(node.range, span: span, itemLike: true, inherited: goalSectionInfo, node: node)
+                }
             case .section:
                 goalSection.active = false
             case .area:
                 goalSection.active = false
-                if let name {
-                    let canonical = programName(name)
-                    let key = span.keys[label.start]
-                    if program == nil || programLabel == key || key == Self.programWord {
-                        program = Link(name: canonical, evidence: .heading, confidence: 0.9)
-                        programLabel = key
-                    } else {
-                        program?.area = canonical
-                    }
-                }
+                if let name { setProgram(programName(name), label: span.keys[label.start]) }
             case .perspective:
                 if let name { direction = Link(name: name.lowercased(), label: name, evidence: .heading, confidence: 0.8) }
             }
@@ -189,9 +191,35 @@ struct GoalReading {
 
     static let programWord = WordKey.hash("program")
 
+    /// A named program or area heading: the same label as the current
+    /// program's (or "Program") names the next program, another an area.
+    private mutating func setProgram(_ name: String, label key: UInt64) {
+        if program == nil || programLabel == key || key == Self.programWord {
+            program = Link(name: name, evidence: .heading, confidence: 0.9)
+            programLabel = key
+        } else {
+            program?.area = name
+        }
+    }
+
     /// What a goal part passes on to the headings and items in it.
     private var goalSectionInfo: LeadInInfo {
         LeadInInfo(committing: true, commitment: Commitment(class: .binding, cue: goalSection.cue, inherited: true), actor: goalSection.actor)
+    }
+
+    /// A goal word anywhere in a lead-in ("följande mål:"), when no word of
+    /// a section without goals ("indikatorer") is there too.
+    private func goalWord(_ span: WordSpan) -> Int? {
+        var found: Int? = nil
+        for i in 0..<span.count {
+            guard let m = lexicon.labels.match(span, at: i) else { continue }
+            switch m.value {
+            case .goal, .goalArea: if found == nil { found = i }
+            case .section, .perspective: return nil
+            case .area: break
+            }
+        }
+        return found
     }
 
     /// A label at the start of a heading, or after a genitive or possessive
@@ -292,18 +320,21 @@ struct GoalReading {
         var info = LeadInInfo()
         info.text = doc.string(range)
         let span = WordSpan(doc, range: range)
-        if span.count > 0, let label = labelMatch(span), label.value == .goal {
+        if span.count > 0, let label = labelMatch(span), label.value == .goal || label.value == .goalArea {
             info.committing = true
             info.commitment = Commitment(class: .binding, cue: doc.string(span.ranges[label.start].lowerBound..<span.ranges[label.end - 1].upperBound), inherited: true)
         } else if let r = cues.read(span, itemLike: false), [.modal, .noun, .future].contains(r.kind), !cues.isMeta(span) {
             info.committing = true
             info.commitment = Commitment(class: r.cls, cue: cueText(span, r), inherited: true)
+        } else if let word = goalWord(span) {
+            // "Fullmäktige har fastställt följande mål:": the list is of goals.
+            info.committing = true
+            info.commitment = Commitment(class: .binding, cue: doc.string(span.ranges[word]), inherited: true)
         }
         if info.committing {
             info.actor = actors.read(doc, span, organisation: organisation, previous: nil, cueStart: nil)?.actor
             info.actor?.inherited = true
-            info.deadline = fields.time(doc, range).deadline
-            info.deadline?.inherited = true
+            info.timeRange = range
             info.direction = leadInDirection(index, span)
             if let d = info.direction { direction = d }
         }
@@ -346,9 +377,11 @@ struct GoalReading {
         let own = cues.read(span, itemLike: itemLike)
         var kind = GoalKind.goal
         if inherited?.committing != true {
-            // A goal on its own strength: a finite commitment about the future.
+            // A goal on its own strength: a finite commitment about the future,
+            // not a question ("Hur ska vi arbeta?") nor a quoted voice ("– Vi ska ..., säger X").
             guard let own else { return }
             if cues.isMeta(span) || cues.hasExternalSubject(span, before: own.start) { return }
+            if isQuestionOrQuote(range) { return }
             switch own.kind {
             case .modal, .noun, .future: break
             case .requirement:
@@ -391,7 +424,7 @@ struct GoalReading {
 
         let time = fields.time(doc, range)
         var deadline = time.deadline
-        if deadline == nil { deadline = inherited?.deadline }
+        if deadline == nil, let r = inherited?.timeRange { deadline = inheritedDeadline(r) }
         if deadline == nil { deadline = headingDeadline(node) }
         if deadline == nil { deadline = periodDeadline ?? periodAnaphora(span) }
 
@@ -408,6 +441,28 @@ struct GoalReading {
         goal.signals = Self.signals(targets)
         found.append(Found(goal: goal, span: range))
     }
+
+    private mutating func inheritedDeadline(_ range: Range<Int>) -> Deadline? {
+        if let known = leadInDeadlines[range.lowerBound] { return known }
+        var d = fields.time(doc, range).deadline
+        d?.inherited = true
+        leadInDeadlines[range.lowerBound] = d
+        return d
+    }
+
+    /// A question, or a quotation in a news text (it opens with a dash or
+    /// says "säger" after a comma).
+    private func isQuestionOrQuote(_ range: Range<Int>) -> Bool {
+        let u = doc.utf16
+        var end = range.upperBound
+        while end > range.lowerBound, StructureText.isSpace(u[end - 1]) || u[end - 1] == 0x201D || u[end - 1] == 0x22 { end -= 1 }
+        if end > range.lowerBound, u[end - 1] == 0x3F { return true }
+        let first = u[range.lowerBound]
+        if first == 0x2013 || first == 0x2014 { return true }
+        return StructureText.contains(u, range, Self.saysAfterComma)
+    }
+
+    static let saysAfterComma: [UInt16] = Array(", säger ".utf16)
 
     /// The deadline of the nearest heading above that states one.
     private mutating func headingDeadline(_ node: StructureNode) -> Deadline? {

@@ -331,6 +331,21 @@ enum StructureText {
         return nil
     }
 
+    /// Whether `pattern` (lower case) occurs in the range, case-folded.
+    static func contains(_ u: [UInt16], _ r: Range<Int>, _ pattern: [UInt16]) -> Bool {
+        guard let first = pattern.first, r.count >= pattern.count else { return false }
+        var i = r.lowerBound
+        while i + pattern.count <= r.upperBound {
+            if WordKey.fold(u[i]) == first {
+                var k = 1
+                while k < pattern.count, WordKey.fold(u[i + k]) == pattern[k] { k += 1 }
+                if k == pattern.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// An e-mail address or a telephone number ("076-770 73 76").
     static func hasContact(_ u: [UInt16], _ r: Range<Int>) -> Bool {
         var i = r.lowerBound
