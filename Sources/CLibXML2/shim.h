@@ -9,3 +9,6 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlreader.h>
+/* zlib (which libxml2 itself links), for inflating DOCX/ODT members with
+ * limits checked while inflating. */
+#include <zlib.h>

@@ -24,6 +24,9 @@ import Testing
         Case(file: "mixed-utf8.txt", status: 0, message: "warning: not valid UTF-8 at 1 byte; read those as Windows-1252"),
         Case(file: "truncated.docx", status: 65, message: "truncated DOCX (ZIP central directory missing)"),
         Case(file: "truncated.pdf", status: 65, message: "damaged or not a PDF"),
+        // Found by the fuzz test: a member whose deflate stream runs past its
+        // bytes (ZIPFoundation looped forever on it).
+        Case(file: "fuzz-truncated-deflate.odt", status: 65, message: "corrupt ODT (member styles.xml: damaged compressed data)"),
         Case(file: "fake.pdf", status: 65, message: "damaged or not a PDF"),
         Case(file: "scanned.pdf", status: 65, message: "no text layer; OCR it first"),
         Case(file: "billion-laughs.docx", status: 65, message: "word/document.xml"),
