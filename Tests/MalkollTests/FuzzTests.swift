@@ -9,7 +9,8 @@ import Testing
 /// zipped again, so the XML readers see damaged XML rather than only bad
 /// checksums. Every input must end in a Document whose blocks lie inside
 /// its text, or in a MalkollError that is not internal; a crash ends the
-/// run (the input is kept in $TMPDIR/malkoll-fuzz-last.*).
+/// run (the input is kept in $TMPDIR/malkoll-fuzz-last.*); an input still
+/// being read after 60 s ends it as a hang (kept in malkoll-fuzz-hang.*).
 ///
 /// CI runs it for MALKOLL_FUZZ_SECONDS (default 15) seconds; a long run:
 /// `MALKOLL_FUZZ_SECONDS=3600 swift test --filter Fuzz`.
@@ -37,14 +38,33 @@ import Testing
             }
             try? Data(input).write(to: last.appendingPathExtension(ext.isEmpty ? "bin" : ext))
             let t0 = Date()
-            do {
-                let doc = try DocumentLoader.load(bytes: input, source: "fuzz." + ext, lexicons: lexicons)
+            // Each input on a worker thread, so that a hang is reported (with
+            // the input kept) instead of stalling the run.
+            let outcome = FuzzOutcome()
+            let done = DispatchSemaphore(value: 0)
+            let source = "fuzz." + ext
+            let bytes = input
+            DispatchQueue.global().async {
+                do {
+                    outcome.document = try DocumentLoader.load(bytes: bytes, source: source, lexicons: lexicons)
+                } catch {
+                    outcome.error = error
+                }
+                done.signal()
+            }
+            if done.wait(timeout: .now() + 60) == .timedOut {
+                let kept = FileManager.default.temporaryDirectory.appendingPathComponent("malkoll-fuzz-hang.\(ext)")
+                try? Data(input).write(to: kept)
+                Issue.record("a mutation of \(name) did not finish in 60 s (kept in \(kept.path))")
+                break
+            }
+            if let doc = outcome.document {
                 FuzzStats.checkInvariants(doc)
                 stats.documents += 1
-            } catch let e as MalkollError {
+            } else if let e = outcome.error as? MalkollError {
                 if case .internal = e { Issue.record("internal error on a mutation of \(name): \(e)") }
                 stats.errors[FuzzStats.reasonShape(e.description), default: 0] += 1
-            } catch {
+            } else if let error = outcome.error {
                 Issue.record("non-Malkoll error on a mutation of \(name): \(error)")
             }
             let took = Date().timeIntervalSince(t0)
@@ -58,6 +78,11 @@ import Testing
         if let path = env["MALKOLL_FUZZ_REPORT"] { try? summary.write(toFile: path, atomically: true, encoding: .utf8) }
         #expect(stats.inputs > 0)
     }
+}
+
+final class FuzzOutcome: @unchecked Sendable {
+    var document: Document?
+    var error: Error?
 }
 
 struct FuzzStats {
