@@ -41,6 +41,9 @@ public struct SmartReading {
     /// Index of the abstract word in the decisive verb's object, if any.
     public let abstractObject: Int?
     public let evidence: Evidence?
+    /// An effort or process verb coordinated with a deliverable head
+    /// ("... och stärka samverkan"), which makes the goal vague.
+    public let weakCoordinate: Range<Int>?
     /// Index of the first direction word ("ökad"), if any.
     public let trendWord: Int?
     /// No head verb and no commitment verb: a bare value phrase ("God service").
@@ -116,25 +119,39 @@ public struct SmartReading {
             if d.1 == .deliverable { abstractObject = object.first { lexicon.abstractNouns.match(lower[$0]) } }
             // "bygga fler bostäder": a concrete act, but how many is not said,
             // so it is no deliverable that is plainly done or not.
-            if abstractObject == nil, object.contains(where: { lexicon.trendWords[lower[$0]] != nil }) { decisive = (d.0, .action) }
+            if abstractObject == nil, object.contains(where: { Self.isTrend(at: $0, lower, lexicon) }) { decisive = (d.0, .action) }
         }
         self.decisive = decisive
         self.abstractObject = abstractObject
 
+        var found: Evidence?
         if let t = goal.targets.first {
-            evidence = .quantity(t)
+            found = .quantity(t)
         } else if let m = lexicon.measurements.matches(lower).first {
-            evidence = .measurement(words[m.lowerBound].range.lowerBound..<words[m.upperBound - 1].range.upperBound)
+            found = .measurement(words[m.lowerBound].range.lowerBound..<words[m.upperBound - 1].range.upperBound)
         } else if let d = decisive, d.1.isDoneOrNot, abstractObject == nil {
-            evidence = .deliverable(Self.phraseRange(d.0, object: Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon), words: words))
+            found = .deliverable(Self.phraseRange(d.0, object: Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon), words: words))
         } else if let h = head, h.kind == .process, let named = Self.namedEndState(after: h.words, words: words, doc: doc) {
-            evidence = .deliverable(named)
+            found = .deliverable(named)
+        } else if let h = head, let end = Self.endState(after: h, words: words, lower: lower, lexicon: lexicon) {
+            found = .deliverable(end)
         } else if let h = head, let end = Self.universalEndState(head: h, words: words, lower: lower, lexicon: lexicon) {
-            evidence = .deliverable(end)
+            found = .deliverable(end)
         } else {
-            evidence = nil
+            found = nil
         }
-        trendWord = lower.firstIndex { lexicon.trendWords[$0] != nil }
+        // "erbjuda praktikplatser och stärka samverkan": a goal is as clear as
+        // its weakest verb phrase, so a deliverable does not cover an effort
+        // or process verb coordinated with it.
+        if case .deliverable? = found, let h = head,
+           let weak = Self.coordinatedVagueVerb(after: h.words, words: words, lower: lower, lexicon: lexicon, verb: verb) {
+            found = nil
+            weakCoordinate = weak
+        } else {
+            weakCoordinate = nil
+        }
+        evidence = found
+        trendWord = lower.indices.first { Self.isTrend(at: $0, lower, lexicon) }
 
         var hasModal = false
         for k in lower.indices where lexicon.modals.longestMatch(lower, at: k) != nil { hasModal = true; break }
@@ -191,13 +208,55 @@ public struct SmartReading {
     /// ingen) is to have a concrete thing, an end state that is reached or
     /// not. Not when the thing is abstract or judged ("god service").
     static func universalEndState(head: Head, words: [Word], lower: [String], lexicon: AssessLexicon) -> Range<Int>? {
-        guard head.lemma == "ha", let first = lower.first, lexicon.universals.contains(first) else { return nil }
+        // A leading label ("Mål: Alla undersköterskor ska ha ...") is not the subject.
+        let subject = words.count > 1 && words[1].afterBoundary && !lexicon.universals.contains(lower[0]) ? 1 : 0
+        guard head.lemma == "ha", subject < lower.count, lexicon.universals.contains(lower[subject]) else { return nil }
         let object = objectWords(of: head.words, words: words, lower: lower, lexicon: lexicon)
         guard !object.isEmpty, object.allSatisfy({ !lexicon.abstractNouns.match(lower[$0]) && !lexicon.evaluative.contains(lower[$0]) })
         else { return nil }
         // The words between the head and the object must be no evaluative ones either.
         if (head.words.upperBound..<object[0]).contains(where: { lexicon.evaluative.contains(lower[$0]) }) { return nil }
-        return words[0].range.lowerBound..<words[object.last!].range.upperBound
+        return words[subject].range.lowerBound..<words[object.last!].range.upperBound
+    }
+
+    /// A direction word, unless a definite determiner makes it an adjective
+    /// of a noun phrase ("längs de större vägarna": the main roads).
+    static func isTrend(at k: Int, _ lower: [String], _ lexicon: AssessLexicon) -> Bool {
+        lexicon.trendWords[lower[k]] != nil && !(k > 0 && lexicon.definites.contains(lower[k - 1]))
+    }
+
+    /// "ska vara i drift", "ska bli klimatneutral", "ska ha en aktuell
+    /// handlingsplan": an end state (end_states.tsv) in the complement of a
+    /// copula head, before its first preposition or clause boundary and
+    /// within five words. The range runs from the head to the end state.
+    static func endState(after head: Head, words: [Word], lower: [String], lexicon: AssessLexicon) -> Range<Int>? {
+        guard head.kind == .copula else { return nil }
+        let cues = head.lemma == "ha" ? lexicon.endStatesAfterHave : lexicon.endStatesAfterBe
+        var k = head.words.upperBound
+        while k < lower.count, k < head.words.upperBound + 5, !(words[k].afterBoundary && k > head.words.upperBound) {
+            if let end = cues.match(lower, at: k) {
+                return words[head.words.lowerBound].range.lowerBound..<words[end - 1].range.upperBound
+            }
+            if lexicon.stopWords.contains(lower[k]) { break }
+            k += 1
+        }
+        return nil
+    }
+
+    /// An effort or process verb coordinated ("och", "samt") with the head
+    /// in the same clause: "erbjuda X och främja Y".
+    static func coordinatedVagueVerb(after head: Range<Int>, words: [Word], lower: [String], lexicon: AssessLexicon,
+                                     verb: (Int, Bool) -> (length: Int, value: AssessLexicon.VerbEntry)?) -> Range<Int>? {
+        var k = head.upperBound
+        while k + 1 < lower.count, !lexicon.clauseWords.contains(lower[k]) {
+            // "och ökad tillgänglighet": a participle there is an adjective.
+            if lower[k] == "och" || lower[k] == "samt", let m = verb(k + 1, false), m.value.kind.isVague,
+               !isAdjectivalParticiple(lower[k + 1], of: m.value.lemma) {
+                return k + 1..<k + 1 + m.length
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// "utveckla Luleå till Sveriges Kvalitetskommun": a process verb whose
