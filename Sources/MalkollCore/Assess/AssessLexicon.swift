@@ -43,6 +43,8 @@ struct AssessLexicon {
     let endStatesAfterBe: CueMatcher
     let endStatesAfterHave: CueMatcher
     let abstractNouns: CompoundMatcher
+    /// Products that exist or not once built (`made_things.tsv`).
+    let madeThings: CompoundMatcher
     let trendWords: [String: String]
     let skipWords: Set<String>
     /// Words that end an object; `clauseWords` is the subset that also ends
@@ -89,6 +91,7 @@ struct AssessLexicon {
         endStatesAfterBe = try CueMatcher(table: ends) { $0[1] == "vara" }
         endStatesAfterHave = try CueMatcher(table: ends) { $0[1] == "ha" }
         abstractNouns = CompoundMatcher(try lexicons.words("abstract_objects.tsv"))
+        madeThings = CompoundMatcher(try lexicons.words("made_things.tsv"))
 
         let trend = try lexicons.table("trend_words.tsv")
         var trendWords: [String: String] = [:]

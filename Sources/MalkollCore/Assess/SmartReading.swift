@@ -133,6 +133,8 @@ public struct SmartReading {
             found = .deliverable(Self.phraseRange(d.0, object: Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon), words: words))
         } else if let h = head, h.kind == .process, let named = Self.namedEndState(after: h.words, words: words, doc: doc) {
             found = .deliverable(named)
+        } else if let h = head, h.kind == .process, let made = Self.newMadeThing(after: h.words, words: words, lower: lower, lexicon: lexicon) {
+            found = .deliverable(made)
         } else if let h = head, let end = Self.endState(after: h, words: words, lower: lower, lexicon: lexicon) {
             found = .deliverable(end)
         } else if let h = head, let end = Self.universalEndState(head: h, words: words, lower: lower, lexicon: lexicon) {
@@ -241,6 +243,21 @@ public struct SmartReading {
             k += 1
         }
         return nil
+    }
+
+    /// "utveckla en gemensam inloggningstjänst": a process verb whose object
+    /// is a new made thing (an indefinite article, then made_things.tsv) brings
+    /// it into being, which is done or not. Not with an abstract word in the
+    /// object, nor for a made thing that already exists ("utveckla e-tjänsterna").
+    static func newMadeThing(after verb: Range<Int>, words: [Word], lower: [String], lexicon: AssessLexicon) -> Range<Int>? {
+        let k = verb.upperBound
+        guard k < lower.count, !words[k].afterBoundary, lexicon.determiners.contains(lower[k]), !lexicon.definites.contains(lower[k])
+        else { return nil }
+        let object = objectWords(of: verb, words: words, lower: lower, lexicon: lexicon)
+        guard object.contains(where: { lexicon.madeThings.match(lower[$0]) }),
+              !object.contains(where: { lexicon.abstractNouns.match(lower[$0]) || lexicon.evaluative.contains(lower[$0]) })
+        else { return nil }
+        return phraseRange(verb, object: object, words: words)
     }
 
     /// An effort or process verb coordinated ("och", "samt") with the head
