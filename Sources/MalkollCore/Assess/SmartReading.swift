@@ -237,6 +237,15 @@ public struct SmartReading {
         var k = head.words.upperBound
         while k < lower.count, k < head.words.upperBound + 5, !(words[k].afterBoundary && k > head.words.upperBound) {
             if let end = cues.match(lower, at: k) {
+                // "vara tillgänglig och lyhörd", "en attraktiv och klimatneutral
+                // region": a judged quality beside the end state makes it no
+                // more checkable than the quality.
+                var clause = head.words.upperBound
+                while clause < lower.count, clause < end + 4, !(words[clause].afterBoundary && clause > head.words.upperBound),
+                      !lexicon.clauseWords.contains(lower[clause]) {
+                    if lexicon.evaluative.contains(lower[clause]) { return nil }
+                    clause += 1
+                }
                 return words[head.words.lowerBound].range.lowerBound..<words[end - 1].range.upperBound
             }
             if lexicon.stopWords.contains(lower[k]) { break }
