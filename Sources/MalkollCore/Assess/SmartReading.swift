@@ -46,6 +46,8 @@ public struct SmartReading {
     public let weakCoordinate: Range<Int>?
     /// Index of the first direction word ("ökad"), if any.
     public let trendWord: Int?
+    /// The head verb's complement as it stands (word indices), for suggestions.
+    let complementWords: Range<Int>?
     /// No head verb and no commitment verb: a bare value phrase ("God service").
     public let isValuePhrase: Bool
 
@@ -154,6 +156,7 @@ public struct SmartReading {
         }
         evidence = found
         trendWord = lower.indices.first { Self.isTrend(at: $0, lower, lexicon) }
+        complementWords = Self.complementWords(head: head, words: words, determiners: lexicon.determiners)
 
         var hasModal = false
         for k in lower.indices where lexicon.modals.longestMatch(lower, at: k) != nil { hasModal = true; break }
@@ -373,11 +376,20 @@ public struct SmartReading {
 
     /// The head verb's complement as it stands, up to a clause boundary and
     /// at most six words ("samverkan med näringslivet"), for suggestions.
-    public var complementPhrase: Range<Int>? {
+    /// A noun phrase left open at the cut ("längs de större") is closed with up
+    /// to two more words ("längs de större vägarna").
+    public var complementPhrase: Range<Int>? { complementWords.map { range($0) } }
+
+    static func complementWords(head: Head?, words: [Word], determiners: Set<String>) -> Range<Int>? {
         guard let h = head, h.words.upperBound < words.count, !words[h.words.upperBound].afterBoundary else { return nil }
         var end = h.words.upperBound + 1
         while end < words.count, end < h.words.upperBound + 6, !words[end].afterBoundary { end += 1 }
-        return range(h.words.upperBound..<end)
+        func isOpen(_ end: Int) -> Bool {
+            determiners.contains(words[end - 1].text) || (end >= 2 && determiners.contains(words[end - 2].text))
+        }
+        let limit = end + 2
+        while end < min(limit, words.count), !words[end].afterBoundary, isOpen(end) { end += 1 }
+        return h.words.upperBound..<end
     }
 
     /// A direction word with the word it governs ("ökad försäljning").
