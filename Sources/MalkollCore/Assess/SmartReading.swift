@@ -72,16 +72,27 @@ public struct SmartReading {
             return m
         }
 
-        // The head: the first known verb phrase.
+        // The head: the first known verb phrase outside a subordinate clause
+        // ("Barn som är i behov av stöd ska erbjudas ...": the clause opened by
+        // "som" has a verb of its own, "är", and ends at the next commitment
+        // word, "ska"). Failing that, the first known verb phrase anywhere.
         var head: Head? = nil
-        var i = 0
-        while i < lower.count, head == nil {
-            // "målet är att investera": the commitment words are no head.
-            if let modal = lexicon.modals.longestMatch(lower, at: i) { i += modal.length; continue }
-            if let m = verb(at: i, nouns: i == 0), !(i == 0 && Self.isAdjectivalParticiple(lower[0], of: m.value.lemma)) {
-                head = Head(words: i..<i + m.length, lemma: m.value.lemma, kind: m.value.kind)
+        for skipClauses in [true, false] where head == nil {
+            var i = 0
+            var inClause = false, clauseHasVerb = false
+            while i < lower.count, head == nil {
+                // "målet är att investera": the commitment words are no head.
+                if let modal = lexicon.modals.longestMatch(lower, at: i) {
+                    if inClause && !clauseHasVerb { clauseHasVerb = true } else { inClause = false }
+                    i += modal.length
+                    continue
+                }
+                if skipClauses, lexicon.clauseWords.contains(lower[i]) { inClause = true; clauseHasVerb = false }
+                if let m = verb(at: i, nouns: i == 0), !(i == 0 && Self.isAdjectivalParticiple(lower[0], of: m.value.lemma)) {
+                    if inClause { clauseHasVerb = true } else { head = Head(words: i..<i + m.length, lemma: m.value.lemma, kind: m.value.kind) }
+                }
+                i += 1
             }
-            i += 1
         }
         self.head = head
 
@@ -236,6 +247,7 @@ public struct SmartReading {
     /// within five words. The range runs from the head to the end state.
     static func endState(after head: Head, words: [Word], lower: [String], lexicon: AssessLexicon) -> Range<Int>? {
         guard head.kind == .copula else { return nil }
+        if head.lemma == "finnas" { return existingThing(head: head, words: words, lower: lower, lexicon: lexicon) }
         let cues = head.lemma == "ha" ? lexicon.endStatesAfterHave : lexicon.endStatesAfterBe
         var k = head.words.upperBound
         while k < lower.count, k < head.words.upperBound + 5, !(words[k].afterBoundary && k > head.words.upperBound) {
@@ -253,6 +265,22 @@ public struct SmartReading {
             }
             if lexicon.stopWords.contains(lower[k]) { break }
             k += 1
+        }
+        return nil
+    }
+
+    /// "Det ska finnas en aktuell krisplan i varje förvaltning", "En krisplan
+    /// ska finnas": a thing that exists or not (the "ha" rows of
+    /// end_states.tsv) anywhere in the clause of "finnas", judged nowhere.
+    static func existingThing(head: Head, words: [Word], lower: [String], lexicon: AssessLexicon) -> Range<Int>? {
+        var clauseEnd = head.words.upperBound
+        while clauseEnd < lower.count, !lexicon.clauseWords.contains(lower[clauseEnd]) { clauseEnd += 1 }
+        let clause = 0..<clauseEnd
+        guard !clause.contains(where: { lexicon.evaluative.contains(lower[$0]) }) else { return nil }
+        for k in clause where !head.words.contains(k) {
+            if let end = lexicon.endStatesAfterHave.match(lower, at: k), end <= clauseEnd {
+                return words[min(k, head.words.lowerBound)].range.lowerBound..<words[max(end, head.words.upperBound) - 1].range.upperBound
+            }
         }
         return nil
     }
