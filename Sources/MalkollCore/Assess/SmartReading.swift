@@ -261,7 +261,10 @@ public struct SmartReading {
                     if lexicon.evaluative.contains(lower[clause]) { return nil }
                     clause += 1
                 }
-                return words[head.words.lowerBound].range.lowerBound..<words[end - 1].range.upperBound
+                // "vara en klimatneutral organisation": quote the whole noun phrase.
+                let quoted = k > 0 && lexicon.determiners.contains(lower[k - 1]) && end < words.count && !words[end].afterBoundary
+                    && !lexicon.stopWords.contains(lower[end]) ? end + 1 : end
+                return words[head.words.lowerBound].range.lowerBound..<words[quoted - 1].range.upperBound
             }
             if lexicon.stopWords.contains(lower[k]) { break }
             k += 1
