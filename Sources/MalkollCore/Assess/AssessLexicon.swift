@@ -42,6 +42,8 @@ struct AssessLexicon {
     /// End states after "vara"/"bli" and after "ha" (`end_states.tsv`).
     let endStatesAfterBe: CueMatcher
     let endStatesAfterHave: CueMatcher
+    /// End states after "vara"/"bli" only for a subject that is a thing.
+    let endStatesOfThings: CueMatcher
     let abstractNouns: CompoundMatcher
     /// Products that exist or not once built (`made_things.tsv`).
     let madeThings: CompoundMatcher
@@ -85,11 +87,12 @@ struct AssessLexicon {
         let cues = try lexicons.table("measurement_cues.tsv")
         measurements = try CueMatcher(table: cues)
         let ends = try lexicons.table("end_states.tsv")
-        for row in ends.rows where row[1] != "vara" && row[1] != "ha" {
-            throw ends.error(row, column: 1, "after must be vara or ha, not \"\(row[1])\"")
+        for row in ends.rows where !["vara", "vara-sak", "ha"].contains(row[1]) {
+            throw ends.error(row, column: 1, "after must be vara, vara-sak or ha, not \"\(row[1])\"")
         }
         endStatesAfterBe = try CueMatcher(table: ends) { $0[1] == "vara" }
         endStatesAfterHave = try CueMatcher(table: ends) { $0[1] == "ha" }
+        endStatesOfThings = try CueMatcher(table: ends) { $0[1] == "vara-sak" }
         abstractNouns = CompoundMatcher(try lexicons.words("abstract_objects.tsv"))
         madeThings = CompoundMatcher(try lexicons.words("made_things.tsv"))
 

@@ -129,6 +129,17 @@ public struct SmartReading {
         var abstractObject: Int? = nil
         if let d = decisive, d.1 == .deliverable || d.1 == .start {
             let object = Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon)
+            // "Vi ska utbilda för framtiden": an active infinitive with no object
+            // of its own names nothing that is delivered (its subject is the doer,
+            // not the thing, unlike a passive: "ett badhus ska byggas").
+            let k = d.0.lowerBound, next = d.0.upperBound
+            let activeInfinitive = k > 0 && (lower[k - 1] == "att" || lexicon.modals.longestMatch(lower, at: k - 1)?.length == 1)
+                && lower[k].hasSuffix("a")
+            let bare = next >= lower.count || words[next].afterBoundary || lexicon.stopWords.contains(lower[next])
+            if d.1 == .deliverable && activeInfinitive && bare && object.allSatisfy({ $0 < k }) { decisive = nil }
+        }
+        if let d = decisive, d.1 == .deliverable || d.1 == .start {
+            let object = Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon)
             if d.1 == .deliverable { abstractObject = object.first { lexicon.abstractNouns.match(lower[$0]) } }
             // "bygga fler bostäder": a concrete act, but how many is not said,
             // so it is no deliverable that is plainly done or not.
@@ -148,7 +159,7 @@ public struct SmartReading {
             found = .deliverable(named)
         } else if let h = head, h.kind == .process, let made = Self.newMadeThing(after: h.words, words: words, lower: lower, lexicon: lexicon) {
             found = .deliverable(made)
-        } else if let h = head, let end = Self.endState(after: h, words: words, lower: lower, lexicon: lexicon) {
+        } else if let h = head, let end = Self.endState(after: h, words: words, lower: lower, lexicon: lexicon, actor: goal.actor?.name) {
             found = .deliverable(end)
         } else if let h = head, let end = Self.universalEndState(head: h, words: words, lower: lower, lexicon: lexicon) {
             found = .deliverable(end)
@@ -230,8 +241,9 @@ public struct SmartReading {
         let object = objectWords(of: head.words, words: words, lower: lower, lexicon: lexicon)
         guard !object.isEmpty, object.allSatisfy({ !lexicon.abstractNouns.match(lower[$0]) && !lexicon.evaluative.contains(lower[$0]) })
         else { return nil }
-        // The words between the head and the object must be no evaluative ones either.
-        if (head.words.upperBound..<object[0]).contains(where: { lexicon.evaluative.contains(lower[$0]) }) { return nil }
+        // The words between the head and the object must be no evaluative ones
+        // either, nor "att": "alla ska ha möjlighet att delta" is an opportunity, no thing.
+        if (head.words.upperBound..<object[0]).contains(where: { lexicon.evaluative.contains(lower[$0]) || lower[$0] == "att" }) { return nil }
         return words[subject].range.lowerBound..<words[object.last!].range.upperBound
     }
 
@@ -245,13 +257,18 @@ public struct SmartReading {
     /// handlingsplan": an end state (end_states.tsv) in the complement of a
     /// copula head, before its first preposition or clause boundary and
     /// within five words. The range runs from the head to the end state.
-    static func endState(after head: Head, words: [Word], lower: [String], lexicon: AssessLexicon) -> Range<Int>? {
+    static func endState(after head: Head, words: [Word], lower: [String], lexicon: AssessLexicon, actor: String?) -> Range<Int>? {
         guard head.kind == .copula else { return nil }
         if head.lemma == "finnas" { return existingThing(head: head, words: words, lower: lower, lexicon: lexicon) }
         let cues = head.lemma == "ha" ? lexicon.endStatesAfterHave : lexicon.endStatesAfterBe
+        // "Kommunen ska vara tillgänglig": the actor's own conduct, no state of a thing.
+        let subject = lower[..<head.words.lowerBound]
+        let subjectIsActor = subject.contains("vi")
+            || actor.map { a in !a.isEmpty && subject.joined(separator: " ").contains(a.lowercased()) } == true
+        let thingCues: CueMatcher? = head.lemma == "ha" || subjectIsActor ? nil : lexicon.endStatesOfThings
         var k = head.words.upperBound
         while k < lower.count, k < head.words.upperBound + 5, !(words[k].afterBoundary && k > head.words.upperBound) {
-            if let end = cues.match(lower, at: k) {
+            if let end = cues.match(lower, at: k) ?? thingCues?.match(lower, at: k) {
                 // "vara tillgänglig och lyhörd", "en attraktiv och klimatneutral
                 // region": a judged quality beside the end state makes it no
                 // more checkable than the quality.
