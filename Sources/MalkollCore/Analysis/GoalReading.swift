@@ -291,6 +291,14 @@ struct GoalReading {
             }
         }
         guard let sentences = sentencesByBlock[node.block] else { return }
+        if node.leadIn == nil, goalSection.active, sentences.count == 1, StructureText.wordCount(doc.utf16, node.range) <= 25 {
+            // A one-sentence paragraph right in a goal part ("Nämndens mål" → "Kortare handläggningstider.") is a goal.
+            let span = WordSpan(doc, range: node.range)
+            if !cues.isPast(span) && !isQuestionOrQuote(node.range) && !cues.isMeta(span) {
+                emit(node.range, span: span, itemLike: true, inherited: goalSectionInfo, node: node)
+                return
+            }
+        }
         for k in sentences {
             let s = doc.sentences[k]
             let r = max(Int(s.start), node.range.lowerBound)..<min(Int(s.end), node.range.upperBound)

@@ -91,7 +91,8 @@ struct StructureBuilder {
                 node.role = f == .furniture ? .furniture : .metadata
                 node.metadataRole = f == .furniture ? nil : f
                 s.nodes.append(node)
-                currentLeadIn = nil
+                // Metadata ends a list; furniture (a comment, "Läs mer") may sit inside one.
+                if f != .furniture { currentLeadIn = nil }
                 continue
             }
             let words = StructureText.wordCount(u, range)
