@@ -100,8 +100,8 @@ struct CueReader {
                 if itemLike { return CueReading(cls: cue.class, kind: .verb, cueWords: [i..<m.end]) }
             case .plan:
                 if !itemLike { return CueReading(cls: cue.class, kind: .plan, cueWords: [i..<m.end]) }
-            case .forecast:
-                return CueReading(cls: cue.class, kind: .forecast, cueWords: [i..<m.end])
+            case .forecast, .vision:
+                return CueReading(cls: cue.class, kind: cue.kind, cueWords: [i..<m.end])
             }
             i = m.end
         }

@@ -39,6 +39,8 @@ struct GoalReading {
     /// The label that named the current program ("Program", "Prioriterat område"):
     /// the same label again names the next program, another one an area under it.
     private var programLabel: UInt64?
+    /// Under a "Vision" heading: goals there are reported as visions.
+    private var visionSection = false
     private var direction: Link?
     private var leadIns: [Int: LeadInInfo] = [:]
     private var headingDeadlines: [Int: Deadline?] = [:]
@@ -140,6 +142,7 @@ struct GoalReading {
     private mutating func heading(_ index: Int, _ node: StructureNode) {
         let span = WordSpan(doc, range: node.title)
         guard span.count > 0 else { return }
+        visionSection = false
         if let label = labelMatch(span) {
             let name = nameAfterLabel(span, from: label.end)
             switch label.value {
@@ -163,6 +166,9 @@ struct GoalReading {
                 if let name { setProgram(programName(name), label: span.keys[label.start]) }
             case .perspective:
                 if let name { direction = Link(name: name.lowercased(), label: name, evidence: .heading, confidence: 0.8) }
+            case .vision:
+                goalSection.active = false
+                visionSection = true
             }
             return
         }
@@ -215,7 +221,7 @@ struct GoalReading {
             guard let m = lexicon.labels.match(span, at: i) else { continue }
             switch m.value {
             case .goal, .goalArea: if found == nil { found = i }
-            case .section, .perspective: return nil
+            case .section, .perspective, .vision: return nil
             case .area: break
             }
         }
@@ -397,11 +403,13 @@ struct GoalReading {
             case .plan:
                 guard fields.time(doc, range).deadline != nil else { return }
             case .forecast: kind = .forecast
+            case .vision: kind = .vision
             case .verb: if !itemLike { return }
             }
-        } else if let own, own.kind == .forecast {
-            kind = .forecast
+        } else if let own, own.kind == .forecast || own.kind == .vision {
+            kind = own.kind == .forecast ? .forecast : .vision
         }
+        if visionSection && kind == .goal { kind = .vision }
         // One goal per distinct statement.
         let key = Self.normalisedKey(doc, range)
         let body = bodyKey.map { Self.normalisedKey(doc, $0) }
