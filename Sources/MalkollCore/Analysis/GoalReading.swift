@@ -49,7 +49,8 @@ struct GoalReading {
     private var previousActor: Actor?
     private var seen: Set<UInt64> = []
     private var found: [Found] = []
-    private var sentencesByBlock: [Int: Range<Int>] = [:]
+    /// The sentences of each block (indices into `doc.sentences`), by block.
+    private var sentencesByBlock: [Range<Int32>] = []
     private var scorecard = false
     private var namedPeriods: [UInt64: String]?
     private var leadInDeadlines: [Int: Deadline?] = [:]
@@ -67,12 +68,13 @@ struct GoalReading {
     // MARK: - Document-level context
 
     private mutating func readContext() {
+        sentencesByBlock = Array(repeating: 0..<0, count: doc.blocks.count)
         var k = 0
         while k < doc.sentences.count {
             let b = Int(doc.sentences[k].block)
             var e = k
             while e < doc.sentences.count, Int(doc.sentences[e].block) == b { e += 1 }
-            sentencesByBlock[b] = k..<e
+            if b < sentencesByBlock.count { sentencesByBlock[b] = Int32(k)..<Int32(e) }
             k = e
         }
         var owners: [String] = []
@@ -296,7 +298,8 @@ struct GoalReading {
                 skip = node.leadIn
             }
         }
-        guard let sentences = sentencesByBlock[node.block] else { return }
+        let sentences = sentenceIndices(node.block)
+        guard !sentences.isEmpty else { return }
         if node.leadIn == nil, goalSection.active, sentences.count == 1, StructureText.wordCount(doc.utf16, node.range) <= 25 {
             // A one-sentence paragraph right in a goal part ("Nämndens mål" → "Kortare handläggningstider.") is a goal.
             let span = WordSpan(doc, range: node.range)
@@ -314,8 +317,12 @@ struct GoalReading {
         }
     }
 
+    private func sentenceIndices(_ block: Int) -> Range<Int> {
+        block < sentencesByBlock.count ? Int(sentencesByBlock[block].lowerBound)..<Int(sentencesByBlock[block].upperBound) : 0..<0
+    }
+
     private func sentenceRange(containing offset: Int, in node: StructureNode) -> Range<Int>? {
-        guard let ks = sentencesByBlock[node.block] else { return nil }
+        let ks = sentenceIndices(node.block)
         for k in ks {
             let s = doc.sentences[k]
             if Int(s.start) <= offset && offset < Int(s.end) {
@@ -452,7 +459,7 @@ struct GoalReading {
         var goal = Goal(id: "g\(found.count + 1)", text: doc.string(range), location: location, kind: kind,
                         commitment: commitment, actor: actor, targets: targets, deadline: deadline,
                         recurrence: time.recurrence, program: program, direction: dir,
-                        headings: node.headings.map { doc.string(structure.nodes[$0].range) },
+                        headings: structure.headings(of: node).map { doc.string(structure.nodes[$0].range) },
                         leadIn: node.parentLeadIn.flatMap { structure.nodes[$0].leadIn }.map { doc.string($0) } ?? (bodyKey != nil ? node.leadIn.map { doc.string($0) } : nil))
         goal.signals = Self.signals(targets)
         found.append(Found(goal: goal, span: range))
@@ -482,7 +489,7 @@ struct GoalReading {
 
     /// The deadline of the nearest heading above that states one.
     private mutating func headingDeadline(_ node: StructureNode) -> Deadline? {
-        for h in node.headings.reversed() {
+        for h in structure.headings(of: node).reversed() {
             if let known = headingDeadlines[h] { if let d = known { return d } else { continue } }
             var d = fields.time(doc, structure.nodes[h].range).deadline
             d?.inherited = true

@@ -22,8 +22,9 @@ struct StructureNode {
     var body: Range<Int>?
     /// For items: the node holding the lead-in they sit under.
     var parentLeadIn: Int?
-    /// The headings above, outermost first (node indices).
-    var headings: [Int] = []
+    /// The nearest heading above (a node index); each heading points to its
+    /// own parent, so the chain is kept without an array per node.
+    var parentHeading: Int?
     /// For metadata lines: what the value means.
     var metadataRole: AnalysisLexicon.FurnitureRole?
     /// Text glued to the end of the block by a converter ("verksamhetenLuleå kommun").
@@ -32,6 +33,14 @@ struct StructureNode {
 
 struct DocumentStructure {
     var nodes: [StructureNode] = []
+
+    /// The headings above a node, outermost first (node indices).
+    func headings(of node: StructureNode) -> [Int] {
+        var out: [Int] = []
+        var h = node.parentHeading
+        while let i = h { out.append(i); h = nodes[i].parentHeading }
+        return out.reversed()
+    }
 
     /// The first heading's text: the document's title when the format gives none.
     func title(_ doc: Document) -> String? {
@@ -51,7 +60,7 @@ struct DocumentStructure {
             if n.leadIn != nil { tag += " lead-in" }
             if n.body != nil { tag += "+body" }
             if let p = n.parentLeadIn { tag += " under \(doc.offsets.lineColumn(nodes[p].range.lowerBound).line)" }
-            let indent = String(repeating: "  ", count: n.role == .heading ? max(0, n.headings.count) : n.headings.count)
+            let indent = String(repeating: "  ", count: headings(of: n).count)
             var text = doc.string(n.range).replacingOccurrences(of: "\n", with: " ")
             if text.count > 60 { text = String(text.prefix(57)) + "..." }
             out += "\(line):\(col) \(indent)\(tag) \(text)\n"
@@ -157,11 +166,11 @@ struct StructureBuilder {
             if node.role == .heading {
                 seenHeading = true
                 while let top = headingStack.last, top.level >= node.level { headingStack.removeLast() }
-                node.headings = headingStack.map(\.node)
+                node.parentHeading = headingStack.last?.node
                 headingStack.append((node.level, index))
                 currentLeadIn = nil
             } else {
-                node.headings = headingStack.map(\.node)
+                node.parentHeading = headingStack.last?.node
             }
             if node.role == .item {
                 node.parentLeadIn = currentLeadIn
