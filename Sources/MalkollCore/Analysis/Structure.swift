@@ -6,29 +6,50 @@ struct StructureNode {
     enum Role: String { case heading, item, paragraph, furniture, metadata }
 
     var role: Role
-    /// Index into `Document.blocks`.
-    var block: Int
-    /// The content (UTF-16), without a trailing glued-on fragment.
-    var range: Range<Int>
-    /// Heading level (1 top) or list level (0 outermost).
-    var level: Int = 0
-    /// The number of a numbered line ("2. Internationalisering").
-    var number: Int?
-    /// The content after a number prefix (the heading's name).
-    var title: Range<Int>
-    /// The words that open a list ("Det här ska Luleå kommun arbeta för fram till 2020:").
-    var leadIn: Range<Int>?
-    /// The text after an inline lead-in ("... ska vi: stå för öppenhet ...").
-    var body: Range<Int>?
-    /// For items: the node holding the lead-in they sit under.
-    var parentLeadIn: Int?
-    /// The nearest heading above (a node index); each heading points to its
-    /// own parent, so the chain is kept without an array per node.
-    var parentHeading: Int?
     /// For metadata lines: what the value means.
     var metadataRole: AnalysisLexicon.FurnitureRole?
-    /// Text glued to the end of the block by a converter ("verksamhetenLuleå kommun").
-    var glue: Range<Int>?
+    // Stored compactly (Int32 offsets, -1 for none): a long document has a node per line.
+    private var level16: Int16 = 0
+    private var block32: Int32
+    private var range32: (Int32, Int32)
+    private var title32: (Int32, Int32)
+    private var leadIn32: (Int32, Int32) = (-1, -1)
+    private var body32: (Int32, Int32) = (-1, -1)
+    private var number32: Int32 = -1
+    private var parentLeadIn32: Int32 = -1
+    private var parentHeading32: Int32 = -1
+
+    init(role: Role, block: Int, range: Range<Int>, title: Range<Int>) {
+        self.role = role
+        block32 = Int32(block)
+        range32 = Self.pack(range)
+        title32 = Self.pack(title)
+    }
+
+    private static func pack(_ r: Range<Int>) -> (Int32, Int32) { (Int32(r.lowerBound), Int32(r.upperBound)) }
+    private static func unpack(_ p: (Int32, Int32)) -> Range<Int> { Int(p.0)..<Int(p.1) }
+    private static func packOptional(_ r: Range<Int>?) -> (Int32, Int32) { r.map(pack) ?? (-1, -1) }
+    private static func unpackOptional(_ p: (Int32, Int32)) -> Range<Int>? { p.0 < 0 ? nil : unpack(p) }
+
+    /// Index into `Document.blocks`.
+    var block: Int { Int(block32) }
+    /// The content (UTF-16), without a trailing glued-on fragment.
+    var range: Range<Int> { get { Self.unpack(range32) } set { range32 = Self.pack(newValue) } }
+    /// Heading level (1 top, 0 a plain-text title) or list level (0 outermost).
+    var level: Int { get { Int(level16) } set { level16 = Int16(clamping: newValue) } }
+    /// The number of a numbered line ("2. Internationalisering").
+    var number: Int? { get { number32 < 0 ? nil : Int(number32) } set { number32 = newValue.map { Int32(clamping: $0) } ?? -1 } }
+    /// The content after a number prefix (the heading's name).
+    var title: Range<Int> { get { Self.unpack(title32) } set { title32 = Self.pack(newValue) } }
+    /// The words that open a list ("Det här ska Luleå kommun arbeta för fram till 2020:").
+    var leadIn: Range<Int>? { get { Self.unpackOptional(leadIn32) } set { leadIn32 = Self.packOptional(newValue) } }
+    /// The text after an inline lead-in ("... ska vi: stå för öppenhet ...").
+    var body: Range<Int>? { get { Self.unpackOptional(body32) } set { body32 = Self.packOptional(newValue) } }
+    /// For items: the node holding the lead-in they sit under.
+    var parentLeadIn: Int? { get { parentLeadIn32 < 0 ? nil : Int(parentLeadIn32) } set { parentLeadIn32 = newValue.map { Int32($0) } ?? -1 } }
+    /// The nearest heading above (a node index); each heading points to its
+    /// own parent, so the chain is kept without an array per node.
+    var parentHeading: Int? { get { parentHeading32 < 0 ? nil : Int(parentHeading32) } set { parentHeading32 = newValue.map { Int32($0) } ?? -1 } }
 }
 
 struct DocumentStructure {
@@ -88,14 +109,11 @@ struct StructureBuilder {
                 currentLeadIn = nil
                 continue
             }
-            var glue: Range<Int>? = nil
             if let g = StructureText.trailingGlue(u, range) {
-                glue = g..<range.upperBound
                 range = StructureText.trim(u, range.lowerBound..<g)
                 if range.isEmpty { continue }
             }
             var node = StructureNode(role: .paragraph, block: bi, range: range, title: range)
-            node.glue = glue
             if let f = furnitureRole(doc, range) {
                 node.role = f == .furniture ? .furniture : .metadata
                 node.metadataRole = f == .furniture ? nil : f
