@@ -3,52 +3,58 @@
 # (shared/tools/icu_raw.c: UTF-8->UTF-16 conversion + word + sentence break),
 # in the same run, on the 20 MB corpus built from the seed documents.
 #
-#   scripts/bench-segment.sh [RUNS]     (default 3 runs; the best of each is kept)
+#   scripts/bench-segment.sh [RUNS]     (default 3)
 #
-# Prints ICU's combined MB/s (bytes / (conv + word + sentence seconds)),
-# malkoll's MB/s (bytes / wall-clock seconds of the whole process, reading
-# the file and writing the JSON included), their ratio, and malkoll's peak
-# RSS against the input size. Set MALKOLL_THREADS=1 to forbid the second
-# thread (the figure "one thread").
+# Per run it prints ICU's combined MB/s (bytes / (conv + word + sentence
+# seconds, as icu_raw times them)), malkoll's MB/s (bytes / wall-clock
+# seconds of the whole process: reading, decoding, layout, segmentation and
+# writing the JSON), their ratio, and malkoll's peak RSS. It also prints the
+# same ratio on CPU time (user + sys of both processes), which a busy machine
+# disturbs less than wall-clock time. Set MALKOLL_THREADS=1 to forbid the
+# second thread.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 shared=${MALKOLL_SHARED:-$here/../shared}
 runs=${1:-3}
 out=${BENCH_DIR:-/tmp/malkoll-bench}
 
-command -v /usr/bin/time >/dev/null || { echo "installing GNU time" >&2; apt-get install -y time >/dev/null; }
+[ -x /usr/bin/time ] || { echo "installing GNU time" >&2; apt-get install -y time >/dev/null; }
 "$shared/tools/make_corpus.sh" "$out" >/dev/null
 corpus="$out/corpus-20mb.txt"
-bytes=$(stat -c %s "$corpus")
 
 gcc -O2 -o "$out/icu_raw" "$shared/tools/icu_raw.c" $(pkg-config --cflags --libs icu-uc icu-i18n)
-(cd "$here" && swift build -c release --product malkoll >/dev/null)
+(cd "$here" && swift build -c release --product malkoll >/dev/null 2>&1)
 bin="$here/.build/release/malkoll"
 
-best_icu=0 best_mk=0 rss=0
-for ((r = 0; r < runs; r++)); do
-  icu=$("$out/icu_raw" word "$corpus" 2>/dev/null; "$out/icu_raw" sent "$corpus" 2>/dev/null)
-  secs=$(echo "$icu" | python3 -c '
-import sys, json
-t = {}
-for line in sys.stdin:
-    o = json.loads(line); t.setdefault(o["task"], o["seconds"])
-print(t["utf8_to_utf16"] + t["word"] + t["sentence"])')
-  icu_mbps=$(python3 -c "print(f'{$bytes / 1e6 / $secs:.1f}')")
-  /usr/bin/time -f '%e %M' -o "$out/time.txt" "$bin" segment --format json "$corpus" > "$out/malkoll.json"
-  read -r wall kb < "$out/time.txt"
-  mk_mbps=$(python3 -c "print(f'{$bytes / 1e6 / max($wall, 0.001):.1f}')")
-  echo "run $((r + 1)): icu_raw ${icu_mbps} MB/s   malkoll ${mk_mbps} MB/s (${wall} s, peak RSS $((kb / 1024)) MB)"
-  best_icu=$(python3 -c "print(max($best_icu, $icu_mbps))")
-  best_mk=$(python3 -c "print(max($best_mk, $mk_mbps))")
-  rss=$kb
+: > "$out/runs.txt"
+for ((r = 1; r <= runs; r++)); do
+  /usr/bin/time -f '%U %S' -o "$out/icu_word.time" "$out/icu_raw" word "$corpus" > "$out/icu_word.json" 2>/dev/null
+  /usr/bin/time -f '%U %S' -o "$out/icu_sent.time" "$out/icu_raw" sent "$corpus" > "$out/icu_sent.json" 2>/dev/null
+  /usr/bin/time -f '%e %U %S %M' -o "$out/malkoll.time" "$bin" segment --format json "$corpus" > "$out/malkoll.json"
+  echo "$r $(cat "$out/icu_word.time") $(cat "$out/icu_sent.time") $(cat "$out/malkoll.time")" \
+       "$(tr '\n' ' ' < "$out/icu_word.json" | tr -d ' ')" "$(tr '\n' ' ' < "$out/icu_sent.json" | tr -d ' ')" >> "$out/runs.txt"
 done
-python3 - "$bytes" "$best_icu" "$best_mk" "$rss" <<'PY'
-import sys
-b, icu, mk, kb = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
-print(f"input            {b / 1e6:.1f} MB")
-print(f"icu_raw (conv+word+sentence)  {icu:.1f} MB/s")
-print(f"malkoll segment --format json {mk:.1f} MB/s")
-print(f"ratio            {mk / icu:.2f}  (bar: >= 0.80)")
-print(f"peak RSS         {kb / 1024:.0f} MB = {kb * 1024 / b:.1f} x input  (bar: <= 10)")
+python3 - "$corpus" "$out/runs.txt" <<'PY'
+import json, os, re, sys, statistics
+size = os.path.getsize(sys.argv[1])
+ratios, cpu_ratios = [], []
+for line in open(sys.argv[2]):
+    f = line.split()
+    run, wu, ws, su, ss, wall, mu, ms, kb = f[:9]
+    tasks = {}
+    for blob in f[9:]:
+        for o in re.findall(r'\{[^}]*\}', blob):
+            o = json.loads(o); tasks.setdefault(o["task"], o["seconds"])
+    icu_s = tasks["utf8_to_utf16"] + tasks["word"] + tasks["sentence"]
+    icu = size / 1e6 / icu_s
+    mk = size / 1e6 / max(float(wall), 1e-3)
+    # CPU: both icu_raw runs, minus the second conversion (the reference counts one).
+    icu_cpu = float(wu) + float(ws) + float(su) + float(ss) - tasks["utf8_to_utf16"]
+    mk_cpu = float(mu) + float(ms)
+    ratios.append(mk / icu); cpu_ratios.append(icu_cpu / mk_cpu)
+    print(f"run {run}: icu_raw {icu:6.1f} MB/s  malkoll {mk:6.1f} MB/s ({wall} s)  ratio {mk / icu:.2f}"
+          f"  | CPU s: icu_raw {icu_cpu:.2f}, malkoll {mk_cpu:.2f}, ratio {icu_cpu / mk_cpu:.2f}"
+          f"  | peak RSS {int(kb) / 1024:.0f} MB = {int(kb) * 1024 / size:.1f} x input")
+print(f"input {size / 1e6:.1f} MB; ratio malkoll/icu_raw (bar >= 0.80): median {statistics.median(ratios):.2f}, best {max(ratios):.2f};"
+      f" on CPU time: median {statistics.median(cpu_ratios):.2f}; cores {os.cpu_count()}, load {os.getloadavg()[0]:.1f}")
 PY

@@ -90,7 +90,8 @@ func fold(_ text: String, width: Int, hyphenate: Bool) -> String {
 
     @Test func hardWrappedTextWithPageFurniture() throws {
         // A PDF-like extract: wrapped lines, a heading, a hyphenated word,
-        // a list with hanging indentation, page numbers, a running header.
+        // a list with hanging indentation, page numbers, a running header
+        // (text where it first stands as the title, furniture at page breaks).
         let text = """
         Luleå kommun Budget 2024
         1 Inledning
@@ -100,7 +101,7 @@ func fold(_ text: String, width: Int, hyphenate: Bool) -> String {
         fullmäktige i samband med årsredovisningen.
         Mål för perioden
         Målen för perioden är följande:
-        • Andelen förnybar energi ska öka till minst 80 procent senast år
+        \u{F0B7} Andelen förnybar energi ska öka till minst 80 procent senast år
           2030 i kommunens egna verksamheter.
         • Utsläppen ska minska.
         12
@@ -116,8 +117,8 @@ func fold(_ text: String, width: Int, hyphenate: Bool) -> String {
         """
         let dump = try layoutDump(text)
         #expect(dump == [
-            "furniture: Luleå kommun Budget 2024",
-            "heading(1): 1 Inledning",
+            "heading(1): Luleå kommun Budget 2024",
+            "heading(4): 1 Inledning",
             "paragraph: Kommunen ska under planperioden genomföra en rad insatser för att stärka arbetet med hållbar utveckling i hela kommunen. Insatserna följs upp varje år av kommunstyrelsen som rapporterar till kommunfullmäktige i samband med årsredovisningen.",
             "heading(3): Mål för perioden",
             "paragraph: Målen för perioden är följande:",
@@ -130,6 +131,15 @@ func fold(_ text: String, width: Int, hyphenate: Bool) -> String {
             "furniture: Luleå kommun Budget 2024",
             "paragraph: Kommunstyrelsen har det övergripande ansvaret för uppföljningen av alla mål och för att resultaten redovisas öppet för invånarna.",
             "furniture: 14",
+        ])
+    }
+
+    @Test func listItemsContinueUnderAHangingIndent() throws {
+        let text = "Strategin har tre mål:\n1. Utsläppen ska minska med 50 procent till 2030 jämfört med\n   2019.\n2. Andelen fossilfria fordon ska vara 100 procent.\n   Det gäller även bolagen.\n"
+        #expect(try layoutDump(text) == [
+            "paragraph: Strategin har tre mål:",
+            "item(0): Utsläppen ska minska med 50 procent till 2030 jämfört med 2019.",
+            "item(0): Andelen fossilfria fordon ska vara 100 procent. Det gäller även bolagen.",
         ])
     }
 

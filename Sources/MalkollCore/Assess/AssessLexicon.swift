@@ -45,6 +45,8 @@ struct AssessLexicon {
     let clauseWords: Set<String>
     let determiners: Set<String>
     let reflexives: Set<String>
+    let universals: Set<String>
+    let evaluative: Set<String>
 
     init(_ lexicons: Lexicons) throws {
         var verbs = VerbPhraseIndex<VerbEntry>()
@@ -84,22 +86,25 @@ struct AssessLexicon {
         self.trendWords = trendWords
 
         let function = try lexicons.table("function_words.tsv")
-        var skip = Set<String>(), stop = Set<String>(), clause = Set<String>(), determiners = Set<String>(), reflexives = Set<String>()
+        var skip = Set<String>(), stop = Set<String>(), clause = Set<String>(), determiners = Set<String>(), reflexives = Set<String>(), universals = Set<String>()
         for row in function.rows {
             let w = row[0].lowercased()
             switch row[1] {
             case "skip": skip.insert(w)
             case "determiner": skip.insert(w); determiners.insert(w)
+            case "universal": skip.insert(w); universals.insert(w)
             case "reflexive": reflexives.insert(w)
             case "stop": stop.insert(w)
             case "clause": stop.insert(w); clause.insert(w)
-            default: throw function.error(row, column: 1, "role must be skip, determiner, reflexive, stop or clause, not \"\(row[1])\"")
+            default: throw function.error(row, column: 1, "role must be skip, universal, determiner, reflexive, stop or clause, not \"\(row[1])\"")
             }
         }
         skipWords = skip
         stopWords = stop
         clauseWords = clause
         self.determiners = determiners
+        self.universals = universals
+        evaluative = Set(try lexicons.words("evaluative_words.tsv").map { $0.lowercased() })
         self.reflexives = reflexives
     }
 

@@ -80,24 +80,36 @@ public struct SmartReading {
         }
         self.head = head
 
-        // An effort verb or a copula hands the decision to its complement: a
-        // nominal one ("verka för etablering av ...", "vara installerad") is
-        // judged by its first verb; an effort verb's att-clause ("verka för
-        // att företag startas") names what others are to do, so only a
+        // An effort verb or a copula hands the decision to its complement. A
+        // nominal complement is judged by its first word ("verka för
+        // etablering av ...", "vara installerad"; not "bidra till utvecklingen
+        // av redan etablerade nätverk"). An effort verb's att-clause ("verka
+        // för att företag startas") names what others are to do, so only a
         // quantity or a measurement can make it checkable.
         var decisive: (Range<Int>, AssessLexicon.VerbKind)? = head.map { ($0.words, $0.kind) }
         if let h = head, h.kind == .effort || h.kind == .copula {
             decisive = nil
             var j = h.words.upperBound
+            while j < lower.count, lexicon.skipWords.contains(lower[j]), lower[j] != "att" { j += 1 }
             let clause = h.kind == .effort && j < lower.count && lower[j] == "att"
-            while !clause, j < lower.count, decisive == nil {
-                if words[j].afterBoundary && j > h.words.upperBound { break }
-                if lexicon.clauseWords.contains(lower[j]) { break }
-                if let m = verb(at: j, nouns: h.kind == .effort), m.value.kind != .copula,
-                   h.kind == .effort || m.value.kind.isDoneOrNot { decisive = (j..<j + m.length, m.value.kind) }
-                j += 1
+            if !clause, j < lower.count, !(words[j].afterBoundary && j > h.words.upperBound),
+               let m = verb(at: j, nouns: h.kind == .effort), m.value.kind != .copula {
+                if h.kind == .effort || m.value.kind.isDoneOrNot {
+                    decisive = (j..<j + m.length, m.value.kind)
+                } else {
+                    // "ha tydliggjort sitt arbete och lagt en plan": a deliverable
+                    // coordinated with the first verb counts.
+                    var k = j + m.length
+                    while k + 1 < lower.count, !words[k].afterBoundary, !lexicon.clauseWords.contains(lower[k]), decisive == nil {
+                        if lower[k] == "och", let c = verb(at: k + 1, nouns: false), c.value.kind.isDoneOrNot {
+                            decisive = (k + 1..<k + 1 + c.length, c.value.kind)
+                        }
+                        k += 1
+                    }
+                }
             }
         }
+
         var abstractObject: Int? = nil
         if let d = decisive, d.1 == .deliverable || d.1 == .start {
             let object = Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon)
@@ -117,6 +129,8 @@ public struct SmartReading {
             evidence = .deliverable(Self.phraseRange(d.0, object: Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon), words: words))
         } else if let h = head, h.kind == .process, let named = Self.namedEndState(after: h.words, words: words, doc: doc) {
             evidence = .deliverable(named)
+        } else if let h = head, let end = Self.universalEndState(head: h, words: words, lower: lower, lexicon: lexicon) {
+            evidence = .deliverable(end)
         } else {
             evidence = nil
         }
@@ -171,6 +185,19 @@ public struct SmartReading {
             }
         }
         return out
+    }
+
+    /// "Alla elever ska ha en egen dator": everyone (alla, samtliga, varje,
+    /// ingen) is to have a concrete thing, an end state that is reached or
+    /// not. Not when the thing is abstract or judged ("god service").
+    static func universalEndState(head: Head, words: [Word], lower: [String], lexicon: AssessLexicon) -> Range<Int>? {
+        guard head.lemma == "ha", let first = lower.first, lexicon.universals.contains(first) else { return nil }
+        let object = objectWords(of: head.words, words: words, lower: lower, lexicon: lexicon)
+        guard !object.isEmpty, object.allSatisfy({ !lexicon.abstractNouns.match(lower[$0]) && !lexicon.evaluative.contains(lower[$0]) })
+        else { return nil }
+        // The words between the head and the object must be no evaluative ones either.
+        if (head.words.upperBound..<object[0]).contains(where: { lexicon.evaluative.contains(lower[$0]) }) { return nil }
+        return words[0].range.lowerBound..<words[object.last!].range.upperBound
     }
 
     /// "utveckla Luleå till Sveriges Kvalitetskommun": a process verb whose

@@ -4,7 +4,7 @@
 /// "två av tre", "var tredje") and ordinals ("första", "3:e",
 /// "trettioförsta"). The words come from `number_words.tsv` and
 /// `ordinals.tsv`; this type holds the grammar that composes them.
-public final class NumberReader {
+public final class NumberReader: @unchecked Sendable {
     let lexicon: ExtractLexicon
 
     public init(lexicons: Lexicons) throws {

@@ -12,7 +12,7 @@
 /// beside a share ("andelen ... 85") is a percent; anything else ("NKI ska
 /// vara minst 75") is `other`. A range "10–15 %" or "mellan 10 och 15 %"
 /// gives two targets, >= and <=; "40/60" gives two ratios.
-public final class TargetReader {
+public final class TargetReader: @unchecked Sendable {
     let lexicon: ExtractLexicon
     let numbers: NumberReader
     let finder: TimeFinder
@@ -94,17 +94,20 @@ public final class TargetReader {
             return ([Reading(value: m.value * upper.scale, unit: upper.unit, comparator: .ge, span: span, quantity: upper.quantity),
                      Reading(value: upper.value, unit: upper.unit, comparator: .le, span: span, quantity: upper.quantity)], upper.end)
         }
-        // "från 70 till 85 procent": the target is the second, the first its baseline.
-        if m.start > 0, t[m.start - 1].lower == "från" {
+        // "från 70 till 85 procent", "från dagens 70 procent år 2020 till 85 procent":
+        // the target is the second, the first its baseline.
+        if let from = (max(0, m.start - 2)..<m.start).last(where: { t[$0].lower == "från" }),
+           !(from + 1..<m.start).contains(where: { !t[$0].isWord }) {
             let first = measure(m, c, countNoun: false)
-            let j = first.end
+            var j = first.end
+            while j < t.count, c.inTime[j] { j += 1 }
             if j + 1 < t.count, t[j].lower == "till", let n = numbers.match(t, at: j + 1), c.isQuantity(n) {
                 var second = measure(n, c)
                 if first.explicitUnit, !second.explicitUnit { second = measure(n, c, unit: first) }
                 let base = first.explicitUnit || !second.explicitUnit ? first.value : m.value * second.scale
-                var r = reading(second, numberStart: n.start, c, comparatorFrom: m.start - 1)
+                var r = reading(second, numberStart: n.start, c, comparatorFrom: from)
                 r.baseline = base
-                r.span = (r.span.lowerBound == n.start ? m.start - 1 : min(r.span.lowerBound, m.start - 1))..<r.span.upperBound
+                r.span = min(r.span.lowerBound, from)..<r.span.upperBound
                 return ([r], second.end)
             }
         }
@@ -219,7 +222,7 @@ public final class TargetReader {
         let t: [ScanToken]
         let lexicon: ExtractLexicon
         let numbers: NumberReader
-        /// Tokens inside a time expression: never a quantity.
+        /// Tokens inside a time expression or its cue ("fram till år 2020"): never a quantity.
         let inTime: [Bool]
         let comparatorsByEnd: [Int: (value: ExtractLexicon.ComparatorCue, start: Int)]
         let mentionsMoney: Bool
@@ -229,7 +232,7 @@ public final class TargetReader {
             self.lexicon = lexicon
             self.numbers = numbers
             var inTime = [Bool](repeating: false, count: t.count)
-            for e in times { for k in e.tokens { inTime[k] = true } }
+            for e in times { for k in e.cueStart..<e.tokens.upperBound { inTime[k] = true } }
             self.inTime = inTime
             comparatorsByEnd = lexicon.comparators.matchesByEnd(t)
             mentionsMoney = t.contains { lexicon.context($0, is: .money) }
@@ -350,7 +353,7 @@ public final class TargetReader {
             return k > j ? j..<k : nil
         }
 
-        /// "av eleverna på gymnasiet": what a share is a share of.
+        /// "(av) eleverna på gymnasiet": what a share is a share of.
         func ofPhrase(at j: Int) -> Range<Int>? {
             guard j < t.count, t[j].lower == "av" else { return nil }
             var k = j + 1
@@ -369,7 +372,7 @@ public final class TargetReader {
                 k += 1
             }
             if let p = preposition, k == p + 1 { k = p }
-            return k > j + 1 ? j..<k : nil
+            return k > j + 1 ? j + 1..<k : nil
         }
 
         /// The subject before the clause's verb, when the number stands after

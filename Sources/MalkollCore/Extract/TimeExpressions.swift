@@ -87,8 +87,20 @@ struct TimeFinder {
             if let after = lexicon.timeCuesAfter.match(t, at: found[k].tokens.upperBound), after.value == .baseline {
                 found[k].role = .baseline
             }
+            // "(SCB 2019)", "(2019)": a citation, not a period.
+            if found[k].role == .bare, isCitation(t, found[k].tokens) { found[k].role = .name }
         }
         return found
+    }
+
+    /// A bare year closing a parenthesis opened at most three words before.
+    private func isCitation(_ t: [ScanToken], _ r: Range<Int>) -> Bool {
+        guard r.upperBound < t.count, t[r.upperBound].text == ")" else { return false }
+        for k in stride(from: r.lowerBound - 1, through: max(0, r.lowerBound - 4), by: -1) {
+            if t[k].text == "(" { return true }
+            if t[k].isClauseBreak && t[k].text != "," { return false }
+        }
+        return false
     }
 
     private static func role(_ r: ExtractLexicon.TimeRole) -> TimeExpression.Role? {

@@ -60,8 +60,10 @@ public struct PlainTextLayout: Stage {
             if l.isBlank { i += 1; continue }
             var last = i
             if !isFurniture[i] {
+                // A list item's text column: continuation lines indented to it belong to it.
+                let hanging = markers[i].map { $0.contentStart - l.start + l.indent - (l.contentStart - l.start) }
                 while last + 1 < lines.count, !lines[last + 1].isBlank, !isFurniture[last + 1],
-                      joining.joins(u, lines[last], lines[last + 1], markers[last + 1]) {
+                      joining.joins(u, lines[last], lines[last + 1], markers[last + 1], hangingIndent: hanging) {
                     last += 1
                 }
             }
@@ -121,7 +123,12 @@ public struct PlainTextLayout: Stage {
                 }
             } else if line.first == line.last, let n = next, isHeadingLike(u, line.start, line.end),
                       n.isFurniture || startsCapitalised(u, n) {
-                kind = .heading(level: seenHeading ? PlainTextLayout.sectionLevel : 1)
+                // "3 Mål och inriktning": numbered without a dot, as in many PDFs.
+                if let depth = bareNumber(u, line.start, line.end) {
+                    kind = .heading(level: PlainTextLayout.sectionLevel + depth)
+                } else {
+                    kind = .heading(level: seenHeading ? PlainTextLayout.sectionLevel : 1)
+                }
             }
             if case .heading = kind { seenHeading = true }
             // Nesting of list items from their indentation.
@@ -146,6 +153,14 @@ public struct PlainTextLayout: Stage {
         if line.marker != nil { return true }
         let c = u[line.start]
         return Chars.isUpper(c) || Chars.isDigit(c) || !Chars.isLetter(c) && !Chars.isLower(c) && c != 0x28
+    }
+
+    /// "3 Mål" (depth 1): one or two digits, a space, a capital.
+    private func bareNumber(_ u: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Int? {
+        var p = s
+        while p < e, Chars.isDigit(u[p]) { p += 1 }
+        guard p > s, p - s <= 2, p + 1 < e, u[p] == 0x20, Chars.isUpper(u[p + 1]) else { return nil }
+        return 1
     }
 
     /// A heading: short, no final punctuation, starts with a capital or

@@ -27,8 +27,12 @@ public final class Segmenter: Stage {
 
     public func run(_ doc: Document) {
         let blocks = doc.blocks
-        let threads = doc.utf16.count >= parallelThreshold && blocks.count > 1 ? maxThreads : 1
-        while workers.count < threads { workers.append(try! SegmentWorker(tokenizer)) }
+        var threads = doc.utf16.count >= parallelThreshold && blocks.count > 1 ? maxThreads : 1
+        while workers.count < threads {
+            guard let w = try? SegmentWorker(tokenizer) else { break }
+            workers.append(w)
+        }
+        threads = min(threads, workers.count)
         // Cut the blocks into runs of about equal text.
         var runs: [Range<Int>] = []
         var from = 0
@@ -45,27 +49,17 @@ public final class Segmenter: Stage {
                 workers[0].segment(u, blocks, runs[0])
             } else {
                 let ws = workers
-                DispatchQueue.concurrentPerform(iterations: runs.count) { i in ws[i].segment(u, blocks, runs[i]) }
-            }
-        }
-        if runs.count == 1 {
-            doc.tokens = workers[0].tokens
-            doc.sentences = workers[0].sentences
-        } else {
-            var tokens: [Token] = []
-            tokens.reserveCapacity(workers.reduce(0) { $0 + $1.tokens.count })
-            var sentences: [Sentence] = []
-            for w in workers.prefix(runs.count) {
-                let base = Int32(tokens.count)
-                tokens.append(contentsOf: w.tokens)
-                for var s in w.sentences {
-                    s.tokens = (s.tokens.lowerBound + base)..<(s.tokens.upperBound + base)
-                    sentences.append(s)
+                let total = u.count
+                DispatchQueue.concurrentPerform(iterations: runs.count) { i in
+                    ws[i].segment(u, blocks, runs[i], reserveFor: i == 0 ? total : nil)
                 }
             }
-            doc.tokens = tokens
-            doc.sentences = sentences
         }
+        // The later runs' results are appended to the first run's arrays
+        // (renumbering sentence token indices), so that no third copy is made.
+        for w in workers[1..<runs.count] { workers[0].absorb(w) }
+        doc.tokens = workers[0].tokens
+        doc.sentences = workers[0].sentences
         for w in workers { w.release() }
     }
 }
@@ -87,12 +81,26 @@ final class SegmentWorker {
         self.tokenizer = tokenizer
     }
 
+    /// Appends another worker's tokens and sentences after this one's.
+    func absorb(_ other: SegmentWorker) {
+        let base = Int32(tokens.count)
+        tokens.append(contentsOf: other.tokens)
+        sentences.reserveCapacity(sentences.count + other.sentences.count)
+        for var s in other.sentences {
+            s.tokens = (s.tokens.lowerBound + base)..<(s.tokens.upperBound + base)
+            sentences.append(s)
+        }
+        other.release()
+    }
+
     func release() {
         tokens = []
         sentences = []
     }
 
-    func segment(_ u: UnsafeBufferPointer<UInt16>, _ blocks: [Block], _ run: Range<Int>) {
+    /// `reserveFor`: UTF-16 units of text whose tokens this worker's arrays
+    /// should have room for (the whole document for the first of several).
+    func segment(_ u: UnsafeBufferPointer<UInt16>, _ blocks: [Block], _ run: Range<Int>, reserveFor: Int? = nil) {
         // Locals, not properties, in the loops: no exclusivity checks there.
         var tokens: [Token] = []
         var sentences: [Sentence] = []
@@ -101,8 +109,8 @@ final class SegmentWorker {
         var scratch = self.scratch
         var chars = 0
         for b in run { chars += blocks[b].range.count }
-        tokens.reserveCapacity(chars / 5 + 16)
-        sentences.reserveCapacity(chars / 80 + 4)
+        tokens.reserveCapacity((reserveFor ?? chars) / 6 + 16)
+        sentences.reserveCapacity((reserveFor ?? chars) / 80 + 4)
         let words = self.words, sentenceBreaker = self.sentenceBreaker, tokenizer = self.tokenizer
         for bi in run {
             let block = blocks[bi]
