@@ -32,7 +32,7 @@ final class AnalysisLexicon {
 
     enum ActorKind: String { case pronoun, `self`, body, suffix, nameHead = "name-head", determiner, other, preposition }
 
-    enum LabelRole: String { case goal, goalArea = "goal-area", area, section, perspective, vision }
+    enum LabelRole: String { case goal, goalArea = "goal-area", area, section, perspective, perspectiveName = "perspective-name", vision }
 
     var cues = PhraseIndex<Cue>()
     var nonGoal = PhraseIndex<NonGoalKind>()
@@ -89,7 +89,7 @@ final class AnalysisLexicon {
         let lt = try lexicons.table("lead_ins.tsv")
         for row in lt.rows {
             guard let r = LabelRole(rawValue: row[1]) else {
-                throw lt.error(row, column: 1, "unknown role '\(row[1])' (goal, goal-area, area, section, perspective, vision)")
+                throw lt.error(row, column: 1, "unknown role '\(row[1])' (goal, goal-area, area, section, perspective, perspective-name, vision)")
             }
             labels.add(row[0], r)
         }

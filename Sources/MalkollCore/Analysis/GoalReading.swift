@@ -54,6 +54,10 @@ struct GoalReading {
     private var scorecard = false
     private var namedPeriods: [UInt64: String]?
     private var leadInDeadlines: [Int: Deadline?] = [:]
+    /// The structure node of each goal, by id; and the headings that became goals.
+    private var goalNodes: [String: Int] = [:]
+    private var emittedHeadings: Set<Int> = []
+    private var nodeIndex: [Int: Int] = [:]
 
     init(doc: Document, structure: DocumentStructure, lexicon: AnalysisLexicon, fields: FieldReaders, organisation: String?) {
         self.doc = doc
@@ -68,6 +72,7 @@ struct GoalReading {
     // MARK: - Document-level context
 
     private mutating func readContext() {
+        for (i, n) in structure.nodes.enumerated() { nodeIndex[n.range.lowerBound] = i }
         sentencesByBlock = Array(repeating: 0..<0, count: doc.blocks.count)
         var k = 0
         while k < doc.sentences.count {
@@ -138,14 +143,63 @@ struct GoalReading {
             case .paragraph: paragraph(index, node)
             }
         }
+        if profile == nil { programsFromSections() }
         return found
+    }
+
+    /// Without a profile, a document that divides its goals under two or more
+    /// section headings ("2.1 Trygg och säker omsorg", "3. Ekonomiska mål")
+    /// places each goal under the nearest such heading: its program.
+    private mutating func programsFromSections() {
+        var candidates: [Int?] = []
+        for f in found {
+            guard f.goal.program == nil, let node = goalNodes[f.goal.id] else { candidates.append(nil); continue }
+            candidates.append(sectionHeading(above: structure.nodes[node]))
+        }
+        guard Set(candidates.compactMap { $0 }).count >= 2 else { return }
+        for (i, c) in candidates.enumerated() {
+            guard let h = c else { continue }
+            let span = WordSpan(doc, range: structure.nodes[h].title)
+            var name = doc.string(structure.nodes[h].title)
+            if let l = labelMatch(span), let n = nameAfterLabel(span, from: l.end), l.value == .area || l.value == .goalArea { name = n }
+            found[i].goal.program = Link(name: name, evidence: .heading, confidence: 0.6)
+        }
+    }
+
+    /// The nearest heading above a node that can name a section of goals: not
+    /// the title, not a section without goals, not a goal itself, not a perspective.
+    private func sectionHeading(above node: StructureNode) -> Int? {
+        var h = node.role == .heading ? node.parentHeading : node.parentHeading
+        while let i = h {
+            let n = structure.nodes[i]
+            h = n.parentHeading
+            if n.parentHeading == nil && n.level == 0 { return nil }
+            let span = WordSpan(doc, range: n.title)
+            if span.count == 0 || emittedHeadings.contains(i) { continue }
+            if let l = labelMatch(span) {
+                switch l.value {
+                case .section, .vision: if l.start == 0 { return nil } else { continue }
+                case .perspective, .perspectiveName: if l.start == 0 && l.end == span.count { return nil } else { continue }
+                case .goal: if l.end == span.count && l.start == 0 { continue }
+                default: break
+                }
+            }
+            if perspectiveName(span) != nil { return nil }
+            return i
+        }
+        return nil
     }
 
     private mutating func heading(_ index: Int, _ node: StructureNode) {
         let span = WordSpan(doc, range: node.title)
         guard span.count > 0 else { return }
         visionSection = false
-        if let label = labelMatch(span) {
+        // A label coordinated with another word ("Mål och budget 2026–2028") opens no part.
+        let labelled = labelMatch(span).flatMap { l -> (value: AnalysisLexicon.LabelRole, start: Int, end: Int)? in
+            if l.end < span.count && span.keys[l.end] == Self.och { return nil }
+            return l
+        }
+        if let label = labelled {
             let name = nameAfterLabel(span, from: label.end)
             switch label.value {
             case .goal, .goalArea:
@@ -154,13 +208,8 @@ struct GoalReading {
                 if let a = actor { actor?.name = ActorReader.baseForm(a.name) }
                 if actor == nil && goalSection.active { actor = goalSection.actor }
                 goalSection = (true, doc.string(span.ranges[label.start].lowerBound..<span.ranges[label.end - 1].upperBound), actor)
-                let placeholder = doc.utf16[node.range.upperBound - 1] == 0x2026 || doc.utf16[node.range.upperBound - 1] == 0x2E
-                if let name, !placeholder {
-                    // "Mål 1: Kortare väntetider", "Målområde: Minskade utsläpp": the name is a goal,
-                    // and a goal area's name is the area its goals sit in.
-                    if label.value == .goalArea { setProgram(programName(name), label: span.keys[label.start]) }
-                    emit(node.range, span: span, itemLike: true, inherited: goalSectionInfo, node: node)
-                }
+                // "Målområde: Minskade utsläpp": the name is the area its goals sit in.
+                if let name, label.value == .goalArea { setProgram(programName(name), label: span.keys[label.start]) }
             case .section:
                 goalSection.active = false
             case .area:
@@ -168,11 +217,19 @@ struct GoalReading {
                 if let name { setProgram(programName(name), label: span.keys[label.start]) }
             case .perspective:
                 if let name { direction = Link(name: name.lowercased(), label: name, evidence: .heading, confidence: 0.8) }
+            case .perspectiveName:
+                // "Medarbetare" alone as a heading: a scorecard perspective.
+                if label.start == 0 && label.end == span.count {
+                    let name = doc.string(node.title)
+                    direction = Link(name: name.lowercased(), label: name, evidence: .heading, confidence: 0.7)
+                    goalSection.active = false
+                    return
+                }
             case .vision:
                 goalSection.active = false
                 visionSection = true
             }
-            return
+            if label.value != .perspectiveName { return }
         }
         if let d = perspectiveName(span) {
             direction = Link(name: d.lowercased(), label: doc.string(node.title), evidence: .heading, confidence: 0.8)
@@ -190,7 +247,10 @@ struct GoalReading {
             return
         }
         if goalSection.active {
+            // In a goal part a heading is a goal when it reads as one: a cue, or a phrase of three words
+            // or more ("Minskade utsläpp av växthusgaser"), not a bare name ("Ekbacka kommun").
             if cues.isPast(span) { return }
+            if cues.read(span, itemLike: true) == nil && span.count < 3 { return }
             emit(node.range, span: span, itemLike: true, inherited: goalSectionInfo, node: node)
         } else if let r = cues.read(span, itemLike: false), [.modal, .noun, .future].contains(r.kind), !cues.isMeta(span) {
             emit(node.range, span: span, itemLike: false, inherited: nil, node: node)
@@ -198,6 +258,7 @@ struct GoalReading {
     }
 
     static let programWord = WordKey.hash("program")
+    static let och = WordKey.hash("och")
 
     /// A named program or area heading: the same label as the current
     /// program's (or "Program") names the next program, another an area.
@@ -224,7 +285,7 @@ struct GoalReading {
             switch m.value {
             case .goal, .goalArea: if found == nil { found = i }
             case .section, .perspective, .vision: return nil
-            case .area: break
+            case .area, .perspectiveName: break
             }
         }
         return found
@@ -271,7 +332,7 @@ struct GoalReading {
             return
         }
         if let parent, parent.committing {
-            if cues.read(span, itemLike: true) == nil && cues.isPast(span) { return }
+            if cues.read(span, itemLike: true) == nil && cues.isPast(span) && fields.time(doc, node.range).deadline == nil { return }
             emit(node.range, span: span, itemLike: true, inherited: parent, node: node)
         } else if parent == nil, goalSection.active {
             // Items right under a goal heading ("Aktiviteter", "Målområden").
@@ -448,8 +509,9 @@ struct GoalReading {
         let time = fields.time(doc, range)
         var deadline = time.deadline
         if deadline == nil, let r = inherited?.timeRange { deadline = inheritedDeadline(r) }
+        if deadline == nil { deadline = periodDeadline }
         if deadline == nil { deadline = headingDeadline(node) }
-        if deadline == nil { deadline = periodDeadline ?? periodAnaphora(span) }
+        if deadline == nil { deadline = periodAnaphora(span) }
 
         let dir = inherited?.direction ?? direction.map { Link(name: $0.name, label: $0.label, evidence: $0.evidence, confidence: min($0.confidence, 0.6)) }
         let targets = fields.targets(doc, range)
@@ -462,6 +524,10 @@ struct GoalReading {
                         headings: structure.headings(of: node).map { doc.string(structure.nodes[$0].range) },
                         leadIn: node.parentLeadIn.flatMap { structure.nodes[$0].leadIn }.map { doc.string($0) } ?? (bodyKey != nil ? node.leadIn.map { doc.string($0) } : nil))
         goal.signals = Self.signals(targets)
+        if let n = nodeIndex[node.range.lowerBound] {
+            goalNodes[goal.id] = n
+            if node.role == .heading { emittedHeadings.insert(n) }
+        }
         found.append(Found(goal: goal, span: range))
     }
 
@@ -493,6 +559,8 @@ struct GoalReading {
             if let known = headingDeadlines[h] { if let d = known { return d } else { continue } }
             var d = fields.time(doc, structure.nodes[h].range).deadline
             d?.inherited = true
+            // A heading passes on a year or a period, not a day ("Version 1.2, 2025-11-03").
+            if let date = d?.date, date.count > 7 { d = nil }
             headingDeadlines[h] = d
             if let d { return d }
         }

@@ -289,7 +289,8 @@ enum StructureText {
     static func hasInnerSentenceEnd(_ u: [UInt16], _ r: Range<Int>) -> Bool {
         var i = r.lowerBound
         while i + 2 < r.upperBound {
-            if isSentenceEnd(u[i]) && isSpace(u[i + 1]) && WordKey.isUpper(u[i + 2]) { return true }
+            // "Målområde 1. Fossilfria transporter": a number's full stop ends no sentence.
+            if isSentenceEnd(u[i]) && isSpace(u[i + 1]) && WordKey.isUpper(u[i + 2]) && !(i > r.lowerBound && isDigit(u[i - 1])) { return true }
             i += 1
         }
         return false
