@@ -36,9 +36,16 @@ struct GoalReading {
     private var program: Link?
     /// A part of goals opened by a label heading ("Målområden", "Nämndens mål").
     private var goalSection: (active: Bool, cue: String, actor: Actor?) = (false, "", nil)
+    /// The level of the heading that opened the goal part: a heading at that
+    /// level or above ends it, a deeper one ("2.1 Trygg och säker omsorg") is inside it.
+    private var goalSectionLevel = 0
+    /// Whether the document speaks of scorecard perspectives, so that a bare
+    /// "Ekonomi" heading is a direction rather than a section.
+    private var perspectivesNamed = false
     /// The label that named the current program ("Program", "Prioriterat område"):
     /// the same label again names the next program, another one an area under it.
     private var programLabel: UInt64?
+    private var programFromTitle = false
     /// Under a "Vision" heading: goals there are reported as visions.
     private var visionSection = false
     private var direction: Link?
@@ -72,6 +79,8 @@ struct GoalReading {
     // MARK: - Document-level context
 
     private mutating func readContext() {
+        perspectivesNamed = StructureText.contains(doc.utf16, 0..<doc.utf16.count, Self.perspektiv)
+            || StructureText.contains(doc.utf16, 0..<doc.utf16.count, Self.styrkort)
         for (i, n) in structure.nodes.enumerated() { nodeIndex[n.range.lowerBound] = i }
         sentencesByBlock = Array(repeating: 0..<0, count: doc.blocks.count)
         var k = 0
@@ -179,7 +188,8 @@ struct GoalReading {
             if let l = labelMatch(span) {
                 switch l.value {
                 case .section, .vision: if l.start == 0 { return nil } else { continue }
-                case .perspective, .perspectiveName: if l.start == 0 && l.end == span.count { return nil } else { continue }
+                case .perspective: if l.start == 0 && l.end == span.count { return nil } else { continue }
+                case .perspectiveName: if perspectivesNamed && l.start == 0 && l.end == span.count { return nil }
                 case .goal: if l.end == span.count && l.start == 0 { continue }
                 default: break
                 }
@@ -194,6 +204,7 @@ struct GoalReading {
         let span = WordSpan(doc, range: node.title)
         guard span.count > 0 else { return }
         visionSection = false
+        if goalSection.active && node.level <= goalSectionLevel { goalSection.active = false }
         // A label coordinated with another word ("Mål och budget 2026–2028") opens no part.
         let labelled = labelMatch(span).flatMap { l -> (value: AnalysisLexicon.LabelRole, start: Int, end: Int)? in
             if l.end < span.count && span.keys[l.end] == Self.och { return nil }
@@ -208,18 +219,22 @@ struct GoalReading {
                 if let a = actor { actor?.name = ActorReader.baseForm(a.name) }
                 if actor == nil && goalSection.active { actor = goalSection.actor }
                 goalSection = (true, doc.string(span.ranges[label.start].lowerBound..<span.ranges[label.end - 1].upperBound), actor)
+                goalSectionLevel = node.level
                 // "Målområde: Minskade utsläpp": the name is the area its goals sit in.
                 if let name, label.value == .goalArea { setProgram(programName(name), label: span.keys[label.start]) }
             case .section:
                 goalSection.active = false
             case .area:
-                goalSection.active = false
+                // The document's own title "Program för folkhälsa ...": the document is the program.
+                // its areas, if it names any, are the programs of its goals.
+                let isTitle = node.level == 0 && structure.nodes.first(where: { $0.role == .heading })?.range == node.range
                 if let name { setProgram(programName(name), label: span.keys[label.start]) }
+                programFromTitle = isTitle
             case .perspective:
                 if let name { direction = Link(name: name.lowercased(), label: name, evidence: .heading, confidence: 0.8) }
             case .perspectiveName:
-                // "Medarbetare" alone as a heading: a scorecard perspective.
-                if label.start == 0 && label.end == span.count {
+                // "Medarbetare" alone as a heading in a document that speaks of perspectives.
+                if label.start == 0 && label.end == span.count && perspectivesNamed {
                     let name = doc.string(node.title)
                     direction = Link(name: name.lowercased(), label: name, evidence: .heading, confidence: 0.7)
                     goalSection.active = false
@@ -242,7 +257,6 @@ struct GoalReading {
             return
         }
         if node.number != nil {
-            goalSection.active = false
             if program != nil { program?.area = doc.string(node.title) }
             return
         }
@@ -259,13 +273,16 @@ struct GoalReading {
 
     static let programWord = WordKey.hash("program")
     static let och = WordKey.hash("och")
+    static let perspektiv = Array("perspektiv".utf16)
+    static let styrkort = Array("styrkort".utf16)
 
     /// A named program or area heading: the same label as the current
     /// program's (or "Program") names the next program, another an area.
     private mutating func setProgram(_ name: String, label key: UInt64) {
-        if program == nil || programLabel == key || key == Self.programWord {
+        if program == nil || programLabel == key || key == Self.programWord || programFromTitle {
             program = Link(name: name, evidence: .heading, confidence: 0.9)
             programLabel = key
+            programFromTitle = false
         } else {
             program?.area = name
         }
@@ -361,7 +378,7 @@ struct GoalReading {
         }
         let sentences = sentenceIndices(node.block)
         guard !sentences.isEmpty else { return }
-        if node.leadIn == nil, goalSection.active, sentences.count == 1, StructureText.wordCount(doc.utf16, node.range) <= 25 {
+        if node.leadIn == nil, goalSection.active, sentences.count == 1, StructureText.wordCount(doc.utf16, node.range) <= 12 {
             // A one-sentence paragraph right in a goal part ("Nämndens mål" → "Kortare handläggningstider.") is a goal.
             let span = WordSpan(doc, range: node.range)
             if !cues.isPast(span) && !isQuestionOrQuote(node.range) && !cues.isMeta(span) {

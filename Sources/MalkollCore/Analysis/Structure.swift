@@ -181,9 +181,12 @@ struct StructureBuilder {
                 }
             }
             let index = s.nodes.count
+            // "2025–2035" right under the title: part of the title block, above every other heading.
+            let titlePeriod = node.role == .heading && prev?.role == .heading && prev?.level == 0 && !StructureText.hasLetter(u, range)
+            if titlePeriod { node.level = 0 }
             if node.role == .heading {
                 seenHeading = true
-                while let top = headingStack.last, top.level >= node.level { headingStack.removeLast() }
+                while !titlePeriod, let top = headingStack.last, top.level >= node.level { headingStack.removeLast() }
                 node.parentHeading = headingStack.last?.node
                 headingStack.append((node.level, index))
                 currentLeadIn = nil
@@ -306,13 +309,29 @@ enum StructureText {
         return r
     }
 
-    /// "12. " or "3) " at the start: the number and the rest.
+    /// "12. ", "3) ", "2.1 " or "2 " at the start: the (first) number and the
+    /// rest. Components have at most two digits, so a year is no number prefix.
     static func numberPrefix(_ u: [UInt16], _ r: Range<Int>) -> (Int, Range<Int>)? {
-        var i = r.lowerBound, n = 0
-        while i < r.upperBound, isDigit(u[i]), i - r.lowerBound < 3 { n = n * 10 + Int(u[i] - 0x30); i += 1 }
-        guard i > r.lowerBound, i + 1 < r.upperBound, u[i] == 0x2E || u[i] == 0x29, isSpace(u[i + 1]) else { return nil }
-        let rest = trim(u, (i + 1)..<r.upperBound)
-        return rest.isEmpty ? nil : (n, rest)
+        var i = r.lowerBound, n = 0, first = -1, digits = 0
+        while i < r.upperBound {
+            if isDigit(u[i]) {
+                digits += 1
+                if digits > 2 { return nil }
+                n = n * 10 + Int(u[i] - 0x30)
+            } else if u[i] == 0x2E && digits > 0 && i + 1 < r.upperBound && isDigit(u[i + 1]) {
+                if first < 0 { first = n }
+                n = 0; digits = 0
+            } else {
+                break
+            }
+            i += 1
+        }
+        guard digits > 0, i < r.upperBound else { return nil }
+        if u[i] == 0x2E || u[i] == 0x29 { i += 1 }
+        guard i < r.upperBound, isSpace(u[i]) else { return nil }
+        let rest = trim(u, i..<r.upperBound)
+        guard !rest.isEmpty, WordKey.isUpper(u[rest.lowerBound]) else { return nil }
+        return (first >= 0 ? first : n, rest)
     }
 
     static func number(_ u: [UInt16], _ r: Range<Int>) -> Int? {
@@ -358,6 +377,10 @@ enum StructureText {
             i -= 1
         }
         return nil
+    }
+
+    static func hasLetter(_ u: [UInt16], _ r: Range<Int>) -> Bool {
+        r.contains { WordKey.isUpper(u[$0]) || WordKey.isLower(u[$0]) }
     }
 
     /// Whether `pattern` (lower case) occurs in the range, case-folded.
