@@ -89,6 +89,7 @@ public final class TargetReader: @unchecked Sendable {
         }
         // "10–15 procent", "mellan 10 och 15 procent": a lower and an upper bound.
         if let n = rangeEnd(after: m, c) {
+            if isAgeSpan(m, n, c) { return ([], n.end + 1) }
             let upper = measure(n, c)
             let span = (m.start > 0 && t[m.start - 1].lower == "mellan" ? m.start - 1 : m.start)..<upper.end
             return ([Reading(value: m.value * upper.scale, unit: upper.unit, comparator: .ge, span: span, quantity: upper.quantity),
@@ -125,6 +126,13 @@ public final class TargetReader: @unchecked Sendable {
         guard dash || between, let n = numbers.match(t, at: j + 1), c.isQuantity(n), n.form == m.form || between,
               n.value > m.value else { return nil }
         return n
+    }
+
+    /// "invånare 16–84 år": an age span describes who is counted, it is no target.
+    private func isAgeSpan(_ m: NumberMatch, _ n: NumberMatch, _ c: Context) -> Bool {
+        let t = c.t
+        guard n.end < t.count, t[n.end].lower == "år" else { return false }
+        return c.comparator(before: m.start) == nil
     }
 
     private func reading(_ q: Measured, numberStart: Int, _ c: Context, comparatorFrom: Int) -> Reading {
@@ -295,7 +303,7 @@ public final class TargetReader: @unchecked Sendable {
             }
             var j = k
             while j > max(0, k - 7) {
-                if t[j - 1].isClauseBreak || t[j - 1].isDigits { break }
+                if t[j - 1].isClauseBreak || t[j - 1].isDigits || lexicon.context(t[j - 1], is: .boundary) { break }
                 if let c = comparatorsByEnd[j], c.value.position == .verb, let cmp = c.value.comparator, c.start < k {
                     return negated(cmp, at: c.start)
                 }
