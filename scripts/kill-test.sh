@@ -71,17 +71,29 @@ landed=0
 half=0
 for ((k = 1; k <= KILLS; k++)); do
   sig=${signals[$(( (k - 1) % 3 ))]}
-  delay=$(python3 -c "import random; print(round(random.uniform(0.02, max(0.05, $clean_secs * 0.6)), 3))")
+  # A random moment within the work left (estimated from the clean run), so the kills land mid-run.
+  left=$(python3 - "$WORK/killed/.malkoll/manifest.jsonl" "$N" <<'PY'
+import json, sys
+done = set()
+try:
+    for line in open(sys.argv[1], encoding='utf-8'):
+        try: done.add(json.loads(line)['rel'])
+        except Exception: pass
+except FileNotFoundError: pass
+print(max(0, int(sys.argv[2]) - len(done)))
+PY
+)
+  delay=$(python3 -c "import random; print(round(random.uniform(0.05, max(0.3, $clean_secs * $left / $N * 0.5)), 3))")
   "$BIN" batch "$WORK/in" --out "$WORK/killed" --db "$WORK/killed.sqlite" --jobs 2 2>"$WORK/run.err" &
   pid=$!
   sleep "$delay"
   if kill -0 "$pid" 2>/dev/null; then kill -s "$sig" "$pid"; landed=$((landed + 1)); state="killed"; else state="had finished"; fi
   wait "$pid" 2>/dev/null || true
   sleep 0.1 # let orphaned workers notice (they end within a second and write nothing)
-  done_docs=$(grep -c '"status":"ok"\|"status":"error"' "$WORK/killed/.malkoll/manifest.jsonl" 2>/dev/null || echo 0)
+  done_docs=$(python3 -c "import json,sys; print(len({json.loads(l)['rel'] for l in open(sys.argv[1]) if l.strip().endswith('}')}))" "$WORK/killed/.malkoll/manifest.jsonl" 2>/dev/null || echo 0)
   if check_whole "$WORK/killed" >"$WORK/whole.txt"; then whole=yes; else whole=NO; half=$((half + 1)); cat "$WORK/whole.txt"; fi
   if [ -f "$WORK/killed.sqlite" ] && ! db_consistent "$WORK/killed.sqlite"; then whole="$whole, database INCONSISTENT"; half=$((half + 1)); fi
-  echo "run $k: SIG$sig after ${delay}s: $state; manifest lines: $done_docs; every file whole: $whole"
+  echo "run $k: SIG$sig after ${delay}s ($left documents were left): $state; documents done: $done_docs; every file whole: $whole"
 done
 
 "$BIN" batch "$WORK/in" --out "$WORK/killed" --db "$WORK/killed.sqlite" --jobs 2 2>"$WORK/final.err"

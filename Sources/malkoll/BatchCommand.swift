@@ -82,7 +82,7 @@ struct BatchCommand: ParsableCommand {
     /// This same program in worker mode, with the options that change the analysis.
     private func workerCommand() -> [String] {
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        var command = [exe, "batch", "--worker"]
+        var command = [exe, "batch", "--worker", "--out", out!]
         if let lexicons = common.lexicons { command += ["--lexicons", lexicons] }
         if let organisation { command += ["--organisation", organisation] }
         return command
@@ -104,6 +104,7 @@ struct BatchCommand: ParsableCommand {
         let output = dup(1)
         dup2(2, 1)
         let analyzer = try Analyzer(lexicons: try common.loadLexicons(), options: AnalyzerOptions(organisation: organisation))
-        BatchWorker.serve(input: 0, output: output, analyzer: analyzer)
+        let writer = try AtomicWriter(tmpDir: BatchRunner.temporaryFolder(out: out ?? "."))
+        BatchWorker.serve(input: 0, output: output, analyzer: analyzer, writer: writer)
     }
 }

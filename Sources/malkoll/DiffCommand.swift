@@ -41,8 +41,8 @@ struct DiffCommand: ParsableCommand {
         try runReporting {
             let lexicons = try common.loadLexicons()
             let analyzer = try Analyzer(lexicons: lexicons)
-            let before = try analyzer.analyze(try DocumentLoader.load(path: old))
-            let after = try analyzer.analyze(try DocumentLoader.load(path: new))
+            let before = try analyzer.analyze(try DocumentLoader.load(path: old, lexicons: lexicons))
+            let after = try analyzer.analyze(try DocumentLoader.load(path: new, lexicons: lexicons))
             let diff = GoalDiff.compare(old: before, new: after, normaliser: try WordNormaliser(lexicons: lexicons), threshold: threshold)
             try Output.write(format == .json ? GoalDiffRendering.json(diff) : GoalDiffRendering.text(diff), to: output)
             return 0

@@ -73,7 +73,7 @@ enum BatchFixture {
         #expect(lines.count == 1)
         #expect(lines.first?.contains("broken.txt") == true)
         #expect(lines.first?.contains("\"code\":65") == true)
-        #expect(String(decoding: try #require(files["goals.csv"]), as: UTF8.self).hasPrefix("document,"))
+        #expect(String(decoding: try #require(files["goals.csv"]), as: UTF8.self).hasPrefix("source,id,"))
         #expect(files["goals.jsonl"] != nil)
         #expect(r.stderr.contains("5 documents (4 analysed, 0 unchanged, 1 failed)"))
 
@@ -83,7 +83,8 @@ enum BatchFixture {
         try dir.write("in/a/doc000.txt", Array("Kommunen ska bygga 100 nya bostäder till 2030.\n".utf8))
         let third = try malkoll("batch", dir.path("in"), "--out", dir.path("out"))
         #expect(third.stderr.contains("(1 analysed, 4 unchanged, 0 failed)"), "\(third.stderr)")
-        #expect(BatchFixture.files(dir.path("out")).filter { $0.key != "a/doc000.txt.json" } == files.filter { $0.key != "a/doc000.txt.json" })
+        let untouched = { (all: [String: Data]) in all.filter { $0.key.hasSuffix(".txt.json") && $0.key != "a/doc000.txt.json" } }
+        #expect(untouched(BatchFixture.files(dir.path("out"))) == untouched(files))
     }
 
     @Test func documentOverTheTimeLimitIsStoppedAndReported() throws {
@@ -157,7 +158,7 @@ enum BatchFixture {
         #expect(FormatSniffer.looksLikeDocument(head: Array("%PDF-1.7\n".utf8)))
         #expect(FormatSniffer.looksLikeDocument(head: [0xFF, 0xFE, 0x41, 0x00]))
         #expect(FormatSniffer.looksLikeDocument(head: [0x50, 0x4B, 0x03, 0x04] + Array("....[Content_Types].xml".utf8)))
-        #expect(!FormatSniffer.looksLikeDocument(head: [0x50, 0x4B, 0x03, 0x04] + Array("....icon.png".utf8)))
+        #expect(FormatSniffer.looksLikeDocument(head: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])) // refused with a reason
         #expect(!FormatSniffer.looksLikeDocument(head: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]))
         #expect(!FormatSniffer.looksLikeDocument(head: [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0]))
     }

@@ -13,6 +13,7 @@ import Testing
         #expect(normaliser.words("Utveckla") == normaliser.words("utvecklas"))
         #expect(normaliser.words("bostäder") == normaliser.words("bostäderna"))
         #expect(normaliser.words("2017") == ["2017"])
+        #expect(normaliser.words("för en bättre skola") == normaliser.words("bättre skola"))
         #expect(normaliser.similarity(normaliser.words("a b"), normaliser.words("c d")) == 0)
     }
 

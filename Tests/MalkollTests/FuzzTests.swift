@@ -163,7 +163,8 @@ enum FuzzMutator {
         var members: [(String, [UInt8])] = []
         for n in names { if let data = try? zip.read(n) { members.append((n, data)) } }
         let targets = members.indices.filter { members[$0].0.hasSuffix(".xml") }
-        guard let t: Int = targets.isEmpty ? nil : targets[Int(rng.next() % UInt64(targets.count))] else { return nil }
+        guard !targets.isEmpty else { return nil }
+        let t: Int = targets[Int(rng.next() % UInt64(targets.count))]
         members[t].1 = mutate(members[t].1, corpus: [], rng: &rng)
         return TestZip.stored(members)
     }

@@ -90,6 +90,12 @@ struct ActorReader {
         return doc.string(span.ranges[start].lowerBound..<span.ranges[end - 1].upperBound)
     }
 
+    /// A body's name without a genitive ending ("byggnämndens" → "byggnämnden").
+    static func baseForm(_ name: String) -> String {
+        for end in ["ens", "ets", "ns", "ts"] where name.hasSuffix(end) && name.count > 5 { return String(name.dropLast()) }
+        return name
+    }
+
     private func normaliseGenitive(_ s: String) -> String {
         if s.hasSuffix("kommuns") || s.hasSuffix("regions") || s.hasSuffix("kommunkoncerns") { return String(s.dropLast()) }
         return s
@@ -97,7 +103,7 @@ struct ActorReader {
 
     /// The organisation behind a document: the proper body its text names
     /// most often ("Luleå kommun"), counting owner metadata twice.
-    func organisation(_ doc: Document, spans: [WordSpan], owners: [String]) -> String? {
+    func organisation<S: Sequence>(_ doc: Document, ranges: S, owners: [String]) -> String? where S.Element == Range<Int> {
         var counts: [String: Int] = [:]
         var order: [String] = []
         func add(_ name: String, _ weight: Int) {
@@ -105,11 +111,14 @@ struct ActorReader {
             counts[name, default: 0] += weight
         }
         for o in owners { add(o, 2) }
-        for span in spans {
+        for range in ranges {
+            let span = WordSpan(doc, range: range)
             for i in 0..<span.count where lexicon.actorKinds(span.keys[i]).contains(.nameHead) {
                 if let name = properName(doc, span, headAt: i) { add(name, 1) }
             }
         }
-        return order.max { (counts[$0]!, -order.firstIndex(of: $0)!) < (counts[$1]!, -order.firstIndex(of: $1)!) }
+        var best: String? = nil
+        for name in order where best == nil || counts[name]! > counts[best!]! { best = name }
+        return best
     }
 }

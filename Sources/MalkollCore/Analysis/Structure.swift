@@ -99,7 +99,7 @@ struct StructureBuilder {
             let endsColon = last == 0x3A
             var number: Int? = nil
             if let (n, rest) = StructureText.numberPrefix(u, range) { number = n; node.title = rest }
-            if block.isListItem, let m = block.marker, let n = StructureText.number(u, m) { number = n }
+            if let m = block.marker, let n = StructureText.number(u, m) { number = n }
             node.number = number
             // "Perspektiv: Medarbetare", "Målområde 2: Trygghet": a labelled heading on one line.
             let labelled = labelledHeading(doc, range)
@@ -114,7 +114,10 @@ struct StructureBuilder {
             switch block.kind {
             case .heading(let level):
                 node.role = .heading
-                node.level = level
+                // Plain text has no levels of its own: a numbered heading sits under the plain ones.
+                node.level = doc.format == .text && number != nil ? level + 1 : level
+                // The first heading of a plain-text document is its title, above every other.
+                if doc.format == .text && !seenHeading { node.level = 0 }
             case .listItem(let level):
                 if number != nil && headingLike && !continuesRun && currentLeadIn == nil {
                     node.role = .heading
@@ -125,7 +128,7 @@ struct StructureBuilder {
                 }
             default:
                 // Plain lines right after a lead-in (no bullets) are its items.
-                let plainRun = currentLeadIn != nil && prev.map { $0.leadIn != nil || ($0.role == .item && !doc.blocks[$0.block].isListItem) } == true
+                let plainRun = currentLeadIn != nil && prev.map { ($0.leadIn != nil && $0.body == nil) || ($0.role == .item && !doc.blocks[$0.block].isListItem) } == true
                 if number != nil && headingLike {
                     // Numbered headings sit under the plain ones (level 3) of a plain-text document.
                     node.role = continuesRun ? .item : .heading
@@ -134,7 +137,7 @@ struct StructureBuilder {
                     node.role = .item
                 } else if headingLike {
                     node.role = .heading
-                    node.level = seenHeading ? 3 : 1
+                    node.level = seenHeading ? 3 : 0
                 } else {
                     node.role = .paragraph
                 }
@@ -186,19 +189,40 @@ struct StructureBuilder {
 
     /// The furniture or metadata role of a line, from `page_lines.tsv` and
     /// contact details (e-mail address, telephone number) in a short line.
+    /// Compares case-folded UTF-16 units: no strings on the hot path.
     private func furnitureRole(_ doc: Document, _ range: Range<Int>) -> AnalysisLexicon.FurnitureRole? {
-        let head = doc.string(range.lowerBound..<min(range.upperBound, range.lowerBound + 600)).lowercased()
-        var exact = Substring(head)
-        while let c = exact.last, c == "." || c == "!" || c == ":" { exact = exact.dropLast() }
+        let u = doc.utf16
+        let head = range.lowerBound..<min(range.upperBound, range.lowerBound + 600)
+        var exactEnd = head.upperBound
+        while exactEnd > head.lowerBound, u[exactEnd - 1] == 0x2E || u[exactEnd - 1] == 0x21 || u[exactEnd - 1] == 0x3A { exactEnd -= 1 }
+        func at(_ i: Int, _ p: [UInt16]) -> Bool {
+            guard i + p.count <= head.upperBound else { return false }
+            for k in 0..<p.count where WordKey.fold(u[i + k]) != p[k] { return false }
+            return true
+        }
+        let firstUnit = WordKey.fold(u[head.lowerBound])
         for p in lexicon.furniture {
+            let pat = p.folded
+            if pat.first != firstUnit { continue }
             switch p.match {
-            case .prefix: if head.hasPrefix(p.pattern) { return p.role }
-            case .contains: if head.contains(p.pattern) { return p.role }
-            case .exact: if exact == p.pattern { return p.role }
-            case .label: if head.hasPrefix(p.pattern + ":") || head.hasPrefix(p.pattern + " :") { return p.role }
+            case .prefix, .contains: if at(head.lowerBound, pat) { return p.role }
+            case .exact: if exactEnd - head.lowerBound == pat.count && at(head.lowerBound, pat) { return p.role }
+            case .label:
+                guard at(head.lowerBound, pat) else { continue }
+                var j = head.lowerBound + pat.count
+                if j < head.upperBound, u[j] == 0x20 { j += 1 }
+                if j < head.upperBound, u[j] == 0x3A { return p.role }
             }
         }
-        if StructureText.wordCount(doc.utf16, range) <= 25 && StructureText.hasContact(doc.utf16, range) { return .furniture }
+        // "... öppnas i nytt fönster": one pass, patterns tried where their first unit is.
+        let contains = lexicon.furnitureContains
+        var i = head.lowerBound + 1
+        while i < head.upperBound {
+            let c = WordKey.fold(u[i])
+            for p in contains where p.folded.first == c && at(i, p.folded) { return p.role }
+            i += 1
+        }
+        if StructureText.hasContact(u, range) && StructureText.wordCount(u, range) <= 25 { return .furniture }
         return nil
     }
 }
@@ -305,6 +329,21 @@ enum StructureText {
             i -= 1
         }
         return nil
+    }
+
+    /// Whether `pattern` (lower case) occurs in the range, case-folded.
+    static func contains(_ u: [UInt16], _ r: Range<Int>, _ pattern: [UInt16]) -> Bool {
+        guard let first = pattern.first, r.count >= pattern.count else { return false }
+        var i = r.lowerBound
+        while i + pattern.count <= r.upperBound {
+            if WordKey.fold(u[i]) == first {
+                var k = 1
+                while k < pattern.count, WordKey.fold(u[i + k]) == pattern[k] { k += 1 }
+                if k == pattern.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// An e-mail address or a telephone number ("076-770 73 76").

@@ -188,7 +188,7 @@ public final class ArchiveDatabase {
         args += [program?["name"] as? String, program?["area"] as? String, program?["evidence"] as? String, program?["confidence"] as? Double]
         args += [direction?["name"] as? String, direction?["label"] as? String, direction?["evidence"] as? String, direction?["confidence"] as? Double]
         let headingsJSON = String(decoding: (try? JSONSerialization.data(withJSONObject: headings)) ?? Data("[]".utf8), as: UTF8.self)
-        args += [headingsJSON, g["leadIn"] as? String, g["vague"] as? Bool ?? false]
+        args += [headingsJSON, g["lead_in"] as? String, g["vague"] as? Bool ?? false]
         args += [sp, spr, me, mer, asg, asr, re, rer, tb, tbr]
         try db.execute(sql: """
             INSERT INTO goals (document_id, ordinal, ref, text, search_text, line, col, start_offset, end_offset, kind,
@@ -212,7 +212,7 @@ public final class ArchiveDatabase {
                 INSERT INTO findings (goal_id, ordinal, rule, severity, message, message_en, suggestion, start_offset,
                   end_offset, line, col) VALUES (?,?,?,?,?,?,?,?,?,?,?)
                 """, arguments: [goalID, i, f["rule"] as? String ?? "", f["severity"] as? String ?? "", f["message"] as? String,
-                                 f["messageEnglish"] as? String, f["suggestion"] as? String, f["start"] as? Int, f["end"] as? Int,
+                                 f["message_en"] as? String, f["suggestion"] as? String, f["start"] as? Int, f["end"] as? Int,
                                  f["line"] as? Int, f["column"] as? Int])
         }
     }

@@ -79,9 +79,10 @@ public struct ArchiveScanner {
     }
 }
 
-/// A cheap look at a file's first bytes: is it something the loader reads
-/// (text in a known encoding, HTML, PDF, DOCX/ODT)? Images, archives and
-/// programs are passed over without being read in full.
+/// A cheap look at a file's first 4 KB: is it a document (text in a known
+/// encoding, HTML, Markdown, PDF, DOCX/ODT, or an office format the loader
+/// refuses with a reason)? Images, archives and programs are passed over
+/// without being read in full; `FormatDetector` decides the rest.
 public enum FormatSniffer {
     public static func looksLikeDocument(path: String) -> Bool {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -94,12 +95,14 @@ public enum FormatSniffer {
     }
 
     public static func looksLikeDocument(head: [UInt8]) -> Bool {
-        if head.starts(with: Array("%PDF-".utf8)) { return true }
-        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            // DOCX and ODT name their parts near the start of the archive.
-            let ascii = String(decoding: head.map { $0 < 0x20 || $0 > 0x7E ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
-            return ascii.contains("[Content_Types].xml") || ascii.contains("word/") || ascii.contains("opendocument.text")
+        // What the loader reads, or refuses with a reason worth listing in
+        // errors.jsonl (a legacy .doc, an RTF, a ZIP that is not DOCX/ODT).
+        if head.starts(with: Array("%PDF-".utf8)) || head.starts(with: [0x50, 0x4B, 0x03, 0x04])
+            || head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) || head.starts(with: Array("{\\rtf".utf8)) {
+            return true
         }
+        // Images, archives and programs are not documents at all.
+        if FormatDetector.otherBinary(head) != nil { return false }
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return true } // UTF-16 with BOM
         // Text: no NUL bytes and few control characters.
         var controls = 0

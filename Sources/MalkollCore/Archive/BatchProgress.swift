@@ -84,6 +84,7 @@ final class BatchProgress {
     }
 
     static func duration(_ s: Double) -> String {
+        if s < 10 { return String(format: "%.1fs", s) }
         let secs = Int(s.rounded())
         if secs < 60 { return "\(secs)s" }
         if secs < 3600 { return "\(secs / 60)m\(String(format: "%02d", secs % 60))s" }

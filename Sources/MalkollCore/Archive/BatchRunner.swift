@@ -76,7 +76,11 @@ public final class BatchRunner {
     private var inDatabase: [String: String] = [:]
     private var progress: BatchProgress!
     private let sink = NSLock()
+    private var copyBuffer = [UInt8](repeating: 0, count: 1 << 16)
     private var fatal: Error?
+
+    /// Where every output is first written, in the output folder (same file system, so rename works).
+    public static func temporaryFolder(out: String) -> String { out + "/.malkoll/tmp" }
 
     public var analyzerKey: String { MalkollVersion.string + (options.settings.isEmpty ? "" : " " + options.settings) }
 
@@ -90,13 +94,15 @@ public final class BatchRunner {
         try AtomicWriter.makeDirectory(state)
         let lock = try lockOutput()
         defer { close(lock) }
-        writer = try AtomicWriter(tmpDir: state + "/tmp")
+        writer = try AtomicWriter(tmpDir: Self.temporaryFolder(out: out))
         writer.clearLeftovers()
         manifest = try ResumeManifest(path: state + "/manifest.jsonl")
         if let db = options.database { database = DatabaseWriter(try ArchiveDatabase(path: db)) }
 
+        memlog("start")
         var scanner = ArchiveScanner(excluding: [out])
         scanner.scan(options.paths)
+        memlog("scanned")
         var summary = BatchSummary()
         summary.unsupported = scanner.unsupported
         summary.missing = scanner.missing
@@ -105,6 +111,7 @@ public final class BatchRunner {
         progress = BatchProgress(total: scanner.entries.count, totalBytes: scanner.entries.reduce(0) { $0 + $1.size },
                                  terminal: options.terminal)
         let queue = JobQueue(try plan(scanner.entries))
+        memlog("planned")
         if queue.count > 0 { progress.startDisplay(interval: options.progressInterval) }
 
         let threads = (0..<min(options.jobs, max(queue.count, 1))).map { _ in
@@ -117,8 +124,11 @@ public final class BatchRunner {
         if let fatal { throw fatal }
         try database?.finish()
 
+        memlog("analysed")
         try manifest.compact(using: writer)
+        memlog("compacted")
         try writeAggregates(scanner.entries)
+        memlog("aggregated")
         summary.analysed = progress.analysed
         summary.unchanged = progress.unchanged
         summary.failed = progress.failed
@@ -138,7 +148,7 @@ public final class BatchRunner {
     }
 
     func jsonPath(_ rel: String) -> String { out + "/" + rel + ".json" }
-    func rowsPath(_ rel: String, _ ext: String) -> String { state + "/rows/" + rel + "." + ext }
+    func rowsPath(_ rel: String) -> String { state + "/rows/" + rel + ".rows" }
 
     /// The documents to send to a worker; the others are counted as unchanged now.
     private func plan(_ entries: [ArchiveEntry]) throws -> [Job] {
@@ -163,8 +173,7 @@ public final class BatchRunner {
     /// A record can be trusted if its outputs are on disk (or, for an error, it would fail again).
     private func outputsStand(_ r: ManifestRecord) -> Bool {
         switch r.status {
-        case .ok: return access(jsonPath(r.rel), F_OK) == 0 && access(rowsPath(r.rel, "csv"), F_OK) == 0
-            && access(rowsPath(r.rel, "jsonl"), F_OK) == 0
+        case .ok: return access(jsonPath(r.rel), F_OK) == 0 && access(rowsPath(r.rel), F_OK) == 0
         case .error: return !r.retry
         }
     }
@@ -177,8 +186,8 @@ public final class BatchRunner {
         switch r.status {
         case .ok:
             guard stored != r.sha256 + " " + MalkollVersion.string,
-                  let json = FileManager.default.contents(atPath: jsonPath(r.rel)) else { return }
-            database.store(json: [UInt8](json), rel: r.rel)
+                  let json = AtomicWriter.read(jsonPath(r.rel)) else { return }
+            database.store(json: json, rel: r.rel)
         case .error:
             if stored != nil { database.remove(rel: r.rel) }
         }
@@ -202,7 +211,9 @@ public final class BatchRunner {
                 return false
             }
             inFlight = (job, monotonicSeconds() + options.timeout)
-            if !worker!.send(path: job.entry.path, knownSHA: job.knownSHA) {
+            let request = WorkerRequest(path: job.entry.path, knownSHA: job.knownSHA, jsonPath: jsonPath(job.entry.rel),
+                                        rowsPath: rowsPath(job.entry.rel), wantJSON: database != nil)
+            if !worker!.send(request) {
                 let outcome = worker!.ended()
                 worker = nil
                 inFlight = nil
@@ -257,17 +268,18 @@ public final class BatchRunner {
                 reconcileDatabase(r)
                 try manifest.append(r)
                 progress.add(.unchanged, bytes: e.size, goals: r.status == .ok ? r.goals : 0)
-            case let .analysed(sha, goals, json, jsonl, csv):
-                try writer.write(jsonl, to: rowsPath(e.rel, "jsonl"))
-                try writer.write(csv, to: rowsPath(e.rel, "csv"))
-                try writer.write(json, to: jsonPath(e.rel))
+            case let .analysed(sha, goals, jsonlBytes, json):
+                // The worker has put the JSON and the rows in place.
                 database?.store(json: json, rel: e.rel)
                 try manifest.append(ManifestRecord(rel: e.rel, source: e.path, size: e.size, mtime: e.mtime, sha256: sha,
-                                                   analyzer: analyzerKey, status: .ok, goals: goals))
+                                                   analyzer: analyzerKey, status: .ok, goals: goals, jsonlBytes: jsonlBytes))
                 progress.add(.analysed, bytes: e.size, goals: goals)
+            case let .failed(_, 73, reason):
+                // The worker could not write its outputs: the run cannot go on.
+                throw ArchiveError.cannotWrite(path: jsonPath(e.rel), reason: reason)
             case let .failed(sha, code, reason):
                 // The document's earlier outputs no longer describe its bytes.
-                for p in [jsonPath(e.rel), rowsPath(e.rel, "jsonl"), rowsPath(e.rel, "csv")] { unlink(p) }
+                for p in [jsonPath(e.rel), rowsPath(e.rel)] { unlink(p) }
                 database?.remove(rel: e.rel)
                 try manifest.append(ManifestRecord(rel: e.rel, source: e.path, size: e.size, mtime: e.mtime, sha256: sha,
                                                    analyzer: analyzerKey, status: .error, goals: 0, code: code,
@@ -283,13 +295,12 @@ public final class BatchRunner {
     /// fragments, in path order, streamed (never all analyses in memory).
     private func writeAggregates(_ entries: [ArchiveEntry]) throws {
         let jsonl = try writer.temporaryFile(), csv = try writer.temporaryFile(), errors = try writer.temporaryFile()
-        try AtomicWriter.writeAll(fd: csv.fd, ArchiveRendering.csvLine(ArchiveRendering.csvHeader), path: csv.path)
+        try AtomicWriter.writeAll(fd: csv.fd, GoalRows.csvHeader, path: csv.path)
         for e in entries {
             guard let r = manifest.records[e.rel] else { continue }
             switch r.status {
             case .ok:
-                try copy(rowsPath(e.rel, "jsonl"), to: jsonl)
-                try copy(rowsPath(e.rel, "csv"), to: csv)
+                try copy(rowsPath(e.rel), split: r.jsonlBytes, to: jsonl, csv)
             case .error:
                 var w = JSONWriter()
                 w.beginObject()
@@ -305,11 +316,25 @@ public final class BatchRunner {
         try writer.commit(errors, to: out + "/errors.jsonl")
     }
 
-    private func copy(_ path: String, to tmp: (fd: Int32, path: String)) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ArchiveError.cannotWrite(path: path, reason: "fragment missing")
+    /// Appends a rows file, its first `split` bytes to one output and the
+    /// rest to the other, through one reused buffer (no per-file allocation).
+    private func copy(_ path: String, split: Int, to first: (fd: Int32, path: String), _ second: (fd: Int32, path: String)) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 { throw ArchiveError.cannotWrite(path: path, reason: "rows file missing") }
+        defer { close(fd) }
+        var offset = 0
+        try copyBuffer.withUnsafeMutableBytes { buf in
+            while true {
+                let n = read(fd, buf.baseAddress!, buf.count)
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { throw ArchiveError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+                if n == 0 { break }
+                let head = max(0, min(n, split - offset))
+                try AtomicWriter.writeAll(fd: first.fd, UnsafeRawBufferPointer(rebasing: buf[0..<head]), path: first.path)
+                try AtomicWriter.writeAll(fd: second.fd, UnsafeRawBufferPointer(rebasing: buf[head..<n]), path: second.path)
+                offset += n
+            }
         }
-        try AtomicWriter.writeAll(fd: tmp.fd, [UInt8](data), path: tmp.path)
     }
 }
 
@@ -354,4 +379,12 @@ final class SlotThread {
 
     func start() { thread.start() }
     func join() { done.wait() }
+}
+
+func memlog(_ what: String) {
+    guard ProcessInfo.processInfo.environment["MALKOLL_MEMLOG"] != nil else { return }
+    let statm = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let line = statm.split(separator: "\n").first { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") } ?? ""
+    let hwm = statm.split(separator: "\n").first { $0.hasPrefix("VmHWM") } ?? ""
+    fputs("mem \(what): \(line) \(hwm)\n", stderr)
 }

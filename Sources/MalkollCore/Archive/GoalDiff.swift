@@ -1,25 +1,29 @@
 import Foundation
 
 /// Words for comparing goal texts: lower case, letters and digits only,
-/// one Swedish inflection ending removed (`Lexicons/sv/diff-suffixes.tsv`).
+/// function words left out (`Lexicons/sv/diff-stopwords.tsv`), one Swedish
+/// inflection ending removed (`Lexicons/sv/diff-suffixes.tsv`).
 public struct WordNormaliser: Sendable {
     /// Longest first.
     let suffixes: [String]
+    let stopwords: Set<String>
     static let minimumStem = 3
 
     public init(lexicons: Lexicons) throws {
-        suffixes = try lexicons.words("diff-suffixes.tsv").map { $0.lowercased() }.sorted { $0.count > $1.count }
+        self.init(suffixes: try lexicons.words("diff-suffixes.tsv").map { $0.lowercased() },
+                  stopwords: Set(try lexicons.words("diff-stopwords.tsv").map { $0.lowercased() }))
     }
 
-    public init(suffixes: [String]) {
+    public init(suffixes: [String], stopwords: Set<String> = []) {
         self.suffixes = suffixes.sorted { $0.count > $1.count }
+        self.stopwords = stopwords
     }
 
     public func words(_ text: String) -> Set<String> {
         var out = Set<String>()
         var current = ""
         func flush() {
-            if !current.isEmpty { out.insert(stem(current)) }
+            if !current.isEmpty && !stopwords.contains(current) { out.insert(stem(current)) }
             current = ""
         }
         for ch in text.lowercased() {

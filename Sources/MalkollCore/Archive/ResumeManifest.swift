@@ -15,6 +15,8 @@ public struct ManifestRecord: Sendable, Equatable {
     public var analyzer: String
     public var status: Status
     public var goals: Int
+    /// Where the rows file splits: its first `jsonlBytes` bytes are goals.jsonl lines, the rest goals.csv rows.
+    public var jsonlBytes: Int
     /// For errors: the exit code of spec/cli.md (65, 66, 70) and the reason.
     public var code: Int
     public var reason: String
@@ -32,6 +34,7 @@ public struct ManifestRecord: Sendable, Equatable {
         w.key("analyzer"); w.string(analyzer)
         w.key("status"); w.string(status.rawValue)
         w.key("goals"); w.int(goals)
+        w.key("jsonlBytes"); w.int(jsonlBytes)
         w.key("code"); w.int(code)
         w.key("reason"); w.string(reason)
         w.key("retry"); w.bool(retry)
@@ -45,12 +48,12 @@ public struct ManifestRecord: Sendable, Equatable {
               let sha = json["sha256"] as? String, let analyzer = json["analyzer"] as? String,
               let status = (json["status"] as? String).flatMap(Status.init(rawValue:)) else { return nil }
         self.init(rel: rel, source: source, size: size, mtime: mtime, sha256: sha, analyzer: analyzer, status: status,
-                  goals: json["goals"] as? Int ?? 0, code: json["code"] as? Int ?? 0,
+                  goals: json["goals"] as? Int ?? 0, jsonlBytes: json["jsonlBytes"] as? Int ?? 0, code: json["code"] as? Int ?? 0,
                   reason: json["reason"] as? String ?? "", retry: json["retry"] as? Bool ?? false)
     }
 
     public init(rel: String, source: String, size: Int, mtime: Int64, sha256: String, analyzer: String,
-                status: Status, goals: Int, code: Int = 0, reason: String = "", retry: Bool = false) {
+                status: Status, goals: Int, jsonlBytes: Int = 0, code: Int = 0, reason: String = "", retry: Bool = false) {
         self.rel = rel
         self.source = source
         self.size = size
@@ -59,6 +62,7 @@ public struct ManifestRecord: Sendable, Equatable {
         self.analyzer = analyzer
         self.status = status
         self.goals = goals
+        self.jsonlBytes = jsonlBytes
         self.code = code
         self.reason = reason
         self.retry = retry
@@ -111,9 +115,9 @@ public final class ResumeManifest {
 
     /// Rewrites the log with one line per document, sorted.
     public func compact(using writer: AtomicWriter) throws {
-        var bytes: [UInt8] = []
-        for rel in records.keys.sorted() { bytes += records[rel]!.jsonLine() }
-        try writer.write(bytes, to: path)
+        let tmp = try writer.temporaryFile()
+        for rel in records.keys.sorted() { try AtomicWriter.writeAll(fd: tmp.fd, records[rel]!.jsonLine(), path: tmp.path) }
+        try writer.commit(tmp, to: path)
         try reopen()
     }
 }

@@ -80,18 +80,49 @@ func monotonicSeconds() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
+/// One document for a worker: where to read it and where its outputs go.
+struct WorkerRequest {
+    var path: String
+    /// The sha256 on record, when only the file's time or size changed ("" otherwise).
+    var knownSHA: String
+    /// `DIR/<rel>.json`, and the goal rows (`goals.jsonl` lines then `goals.csv` rows).
+    var jsonPath: String
+    var rowsPath: String
+    /// Send the JSON back too (for the database).
+    var wantJSON: Bool
+
+    var fields: [[UInt8]] {
+        [Array(path.utf8), Array(knownSHA.utf8), Array(jsonPath.utf8), Array(rowsPath.utf8), wantJSON ? [1] : []]
+    }
+
+    init(path: String, knownSHA: String, jsonPath: String, rowsPath: String, wantJSON: Bool) {
+        self.path = path
+        self.knownSHA = knownSHA
+        self.jsonPath = jsonPath
+        self.rowsPath = rowsPath
+        self.wantJSON = wantJSON
+    }
+
+    init?(fields f: [[UInt8]]) {
+        guard f.count == 5 else { return nil }
+        let s = { (i: Int) in String(decoding: f[i], as: UTF8.self) }
+        self.init(path: s(0), knownSHA: s(1), jsonPath: s(2), rowsPath: s(3), wantJSON: !f[4].isEmpty)
+    }
+}
+
 /// What a worker answers for one document.
 enum WorkerReply {
     /// Bytes unchanged since the record the parent holds.
     case unchanged(sha256: String)
-    case analysed(sha256: String, goals: Int, json: [UInt8], jsonl: [UInt8], csv: [UInt8])
+    /// Analysed, outputs in place; `jsonlBytes` splits the rows file; `json` only when asked for.
+    case analysed(sha256: String, goals: Int, jsonlBytes: Int, json: [UInt8])
     case failed(sha256: String, code: Int, reason: String)
 
     var fields: [[UInt8]] {
         switch self {
         case let .unchanged(sha): return [Array("U".utf8), Array(sha.utf8)]
-        case let .analysed(sha, goals, json, jsonl, csv):
-            return [Array("O".utf8), Array(sha.utf8), Array(String(goals).utf8), json, jsonl, csv]
+        case let .analysed(sha, goals, split, json):
+            return [Array("O".utf8), Array(sha.utf8), Array(String(goals).utf8), Array(String(split).utf8), json]
         case let .failed(sha, code, reason): return [Array("E".utf8), Array(sha.utf8), Array(String(code).utf8), Array(reason.utf8)]
         }
     }
@@ -100,7 +131,7 @@ enum WorkerReply {
         let s = { (i: Int) in i < f.count ? String(decoding: f[i], as: UTF8.self) : "" }
         switch s(0) {
         case "U" where f.count == 2: self = .unchanged(sha256: s(1))
-        case "O" where f.count == 6: self = .analysed(sha256: s(1), goals: Int(s(2)) ?? 0, json: f[3], jsonl: f[4], csv: f[5])
+        case "O" where f.count == 5: self = .analysed(sha256: s(1), goals: Int(s(2)) ?? 0, jsonlBytes: Int(s(3)) ?? 0, json: f[4])
         case "E" where f.count == 4: self = .failed(sha256: s(1), code: Int(s(2)) ?? 70, reason: s(3))
         default: return nil
         }
@@ -108,36 +139,42 @@ enum WorkerReply {
 }
 
 /// The worker side, run by `malkoll batch --worker` in a child process:
-/// reads requests (path, known sha256) on `input`, answers on `output`.
+/// reads requests on `input`, analyses, writes the document's outputs
+/// (atomically, through `writer`) and answers on `output`. Writing here
+/// spreads file creation over the workers instead of one parent thread.
 public enum BatchWorker {
-    public static func serve(input: Int32, output: Int32, analyzer: Analyzer) {
+    public static func serve(input: Int32, output: Int32, analyzer: Analyzer, writer: AtomicWriter) {
         // Ctrl-C reaches the whole process group: the parent decides when to
         // stop, so the document in hand is finished.
         signal(SIGINT, SIG_IGN)
         signal(SIGPIPE, SIG_IGN)
         watchParent()
-        while let request = try? WorkerFrame.read(fd: input, deadline: nil), request.count == 2 {
-            let path = String(decoding: request[0], as: UTF8.self)
-            let known = String(decoding: request[1], as: UTF8.self)
-            let reply = answer(path: path, knownSHA: known, analyzer: analyzer)
+        while let fields = try? WorkerFrame.read(fd: input, deadline: nil), let request = WorkerRequest(fields: fields) {
+            let reply = answer(request, analyzer: analyzer, writer: writer)
             if !WorkerFrame.write(fd: output, reply.fields) { break }
         }
     }
 
-    static func answer(path: String, knownSHA: String, analyzer: Analyzer) -> WorkerReply {
+    static func answer(_ request: WorkerRequest, analyzer: Analyzer, writer: AtomicWriter) -> WorkerReply {
+        let path = request.path
         var sha = ""
         do {
-            if !knownSHA.isEmpty {
-                sha = SHA256.hex(try DocumentLoader.readBytes(path: path))
-                if sha == knownSHA { return .unchanged(sha256: sha) }
+            let bytes = try DocumentLoader.readBytes(path: path)
+            if !request.knownSHA.isEmpty {
+                sha = SHA256.hex(bytes)
+                if sha == request.knownSHA { return .unchanged(sha256: sha) }
             }
-            let doc = try DocumentLoader.load(path: path)
+            let doc = try DocumentLoader.load(bytes: bytes, source: path, lexicons: analyzer.lexicons)
             sha = doc.sha256
             let analysis = try analyzer.analyze(doc)
-            return .analysed(sha256: sha, goals: analysis.goals.count, json: ArchiveRendering.json(analysis),
-                             jsonl: ArchiveRendering.jsonl(analysis), csv: ArchiveRendering.csv(analysis))
+            let json = AnalysisRenderer.json(analysis), jsonl = GoalRows.jsonl(analysis)
+            try writer.write(jsonl + GoalRows.csv(analysis), to: request.rowsPath)
+            try writer.write(json, to: request.jsonPath)
+            return .analysed(sha256: sha, goals: analysis.goals.count, jsonlBytes: jsonl.count, json: request.wantJSON ? json : [])
         } catch let e as MalkollError {
             return .failed(sha256: sha, code: Int(e.exitCode), reason: e.description)
+        } catch let e as ArchiveError {
+            return .failed(sha256: sha, code: 73, reason: e.description)
         } catch {
             return .failed(sha256: sha, code: 70, reason: "\(path): internal error (a bug, please report it): \(error)")
         }

@@ -52,8 +52,8 @@ final class WorkerProcess {
 
     /// Hands the worker a document; the answer is read by `receive`.
     /// Sending the next document before recording the last keeps the worker busy.
-    func send(path: String, knownSHA: String) -> Bool {
-        WorkerFrame.write(fd: toChild, [Array(path.utf8), Array(knownSHA.utf8)])
+    func send(_ request: WorkerRequest) -> Bool {
+        WorkerFrame.write(fd: toChild, request.fields)
     }
 
     /// Waits for the answer until `deadline` (monotonic seconds); past it the worker is killed.

@@ -11,12 +11,17 @@ struct AssessLexicon {
         case deliverable
         /// A study: done or not whatever its object ("utreda").
         case investigate
+        /// Brings a named thing into being: done or not whatever its object
+        /// ("starta ett samarbete", "inrätta ett råd").
+        case start
         /// Concrete but without an end state ("validera").
         case action
         /// "vara", "ha": the complement decides ("vara installerad").
         case copula
 
         var isVague: Bool { self == .effort || self == .process }
+        /// A deliverable that is plainly done or not (given a concrete object, for `deliverable`).
+        var isDoneOrNot: Bool { self == .deliverable || self == .investigate || self == .start }
         /// Verbs from vague_verbs.tsv.
         var isWeak: Bool { isVague || self == .copula }
     }
@@ -40,6 +45,8 @@ struct AssessLexicon {
     let clauseWords: Set<String>
     let determiners: Set<String>
     let reflexives: Set<String>
+    let universals: Set<String>
+    let evaluative: Set<String>
 
     init(_ lexicons: Lexicons) throws {
         var verbs = VerbPhraseIndex<VerbEntry>()
@@ -53,7 +60,7 @@ struct AssessLexicon {
         let deliverable = try lexicons.table("deliverable_verbs.tsv")
         for row in deliverable.rows {
             guard let kind = VerbKind(rawValue: row[1]), !kind.isWeak else {
-                throw deliverable.error(row, column: 1, "kind must be deliverable, investigate or action, not \"\(row[1])\"")
+                throw deliverable.error(row, column: 1, "kind must be deliverable, start, investigate or action, not \"\(row[1])\"")
             }
             verbs.addVerb(row[0], extraForms: row[2], value: VerbEntry(lemma: row[0], kind: kind))
             verbs.addVerb("", extraForms: row[3], value: VerbEntry(lemma: row[0], kind: kind, isNoun: true))
@@ -79,22 +86,25 @@ struct AssessLexicon {
         self.trendWords = trendWords
 
         let function = try lexicons.table("function_words.tsv")
-        var skip = Set<String>(), stop = Set<String>(), clause = Set<String>(), determiners = Set<String>(), reflexives = Set<String>()
+        var skip = Set<String>(), stop = Set<String>(), clause = Set<String>(), determiners = Set<String>(), reflexives = Set<String>(), universals = Set<String>()
         for row in function.rows {
             let w = row[0].lowercased()
             switch row[1] {
             case "skip": skip.insert(w)
             case "determiner": skip.insert(w); determiners.insert(w)
+            case "universal": skip.insert(w); universals.insert(w)
             case "reflexive": reflexives.insert(w)
             case "stop": stop.insert(w)
             case "clause": stop.insert(w); clause.insert(w)
-            default: throw function.error(row, column: 1, "role must be skip, determiner, reflexive, stop or clause, not \"\(row[1])\"")
+            default: throw function.error(row, column: 1, "role must be skip, universal, determiner, reflexive, stop or clause, not \"\(row[1])\"")
             }
         }
         skipWords = skip
         stopWords = stop
         clauseWords = clause
         self.determiners = determiners
+        self.universals = universals
+        evaluative = Set(try lexicons.words("evaluative_words.tsv").map { $0.lowercased() })
         self.reflexives = reflexives
     }
 

@@ -80,28 +80,40 @@ public struct SmartReading {
         }
         self.head = head
 
-        // An effort verb or a copula hands the decision to its complement: a
-        // nominal one ("verka för etablering av ...", "vara installerad") is
-        // judged by its first verb; an effort verb's att-clause ("verka för
-        // att företag startas") names what others are to do, so only a
+        // An effort verb or a copula hands the decision to its complement. A
+        // nominal complement is judged by its first word ("verka för
+        // etablering av ...", "vara installerad"; not "bidra till utvecklingen
+        // av redan etablerade nätverk"). An effort verb's att-clause ("verka
+        // för att företag startas") names what others are to do, so only a
         // quantity or a measurement can make it checkable.
         var decisive: (Range<Int>, AssessLexicon.VerbKind)? = head.map { ($0.words, $0.kind) }
         if let h = head, h.kind == .effort || h.kind == .copula {
             decisive = nil
             var j = h.words.upperBound
+            while j < lower.count, lexicon.skipWords.contains(lower[j]), lower[j] != "att" { j += 1 }
             let clause = h.kind == .effort && j < lower.count && lower[j] == "att"
-            while !clause, j < lower.count, decisive == nil {
-                if words[j].afterBoundary && j > h.words.upperBound { break }
-                if lexicon.clauseWords.contains(lower[j]) { break }
-                if let m = verb(at: j, nouns: h.kind == .effort), m.value.kind != .copula,
-                   h.kind == .effort || m.value.kind == .deliverable || m.value.kind == .investigate { decisive = (j..<j + m.length, m.value.kind) }
-                j += 1
+            if !clause, j < lower.count, !(words[j].afterBoundary && j > h.words.upperBound),
+               let m = verb(at: j, nouns: h.kind == .effort), m.value.kind != .copula {
+                if h.kind == .effort || m.value.kind.isDoneOrNot {
+                    decisive = (j..<j + m.length, m.value.kind)
+                } else {
+                    // "ha tydliggjort sitt arbete och lagt en plan": a deliverable
+                    // coordinated with the first verb counts.
+                    var k = j + m.length
+                    while k + 1 < lower.count, !words[k].afterBoundary, !lexicon.clauseWords.contains(lower[k]), decisive == nil {
+                        if lower[k] == "och", let c = verb(at: k + 1, nouns: false), c.value.kind.isDoneOrNot {
+                            decisive = (k + 1..<k + 1 + c.length, c.value.kind)
+                        }
+                        k += 1
+                    }
+                }
             }
         }
+
         var abstractObject: Int? = nil
-        if let d = decisive, d.1 == .deliverable {
+        if let d = decisive, d.1 == .deliverable || d.1 == .start {
             let object = Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon)
-            abstractObject = object.first { lexicon.abstractNouns.match(lower[$0]) }
+            if d.1 == .deliverable { abstractObject = object.first { lexicon.abstractNouns.match(lower[$0]) } }
             // "bygga fler bostäder": a concrete act, but how many is not said,
             // so it is no deliverable that is plainly done or not.
             if abstractObject == nil, object.contains(where: { lexicon.trendWords[lower[$0]] != nil }) { decisive = (d.0, .action) }
@@ -113,10 +125,12 @@ public struct SmartReading {
             evidence = .quantity(t)
         } else if let m = lexicon.measurements.matches(lower).first {
             evidence = .measurement(words[m.lowerBound].range.lowerBound..<words[m.upperBound - 1].range.upperBound)
-        } else if let d = decisive, d.1 == .investigate || (d.1 == .deliverable && abstractObject == nil) {
+        } else if let d = decisive, d.1.isDoneOrNot, abstractObject == nil {
             evidence = .deliverable(Self.phraseRange(d.0, object: Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon), words: words))
         } else if let h = head, h.kind == .process, let named = Self.namedEndState(after: h.words, words: words, doc: doc) {
             evidence = .deliverable(named)
+        } else if let h = head, let end = Self.universalEndState(head: h, words: words, lower: lower, lexicon: lexicon) {
+            evidence = .deliverable(end)
         } else {
             evidence = nil
         }
@@ -173,6 +187,19 @@ public struct SmartReading {
         return out
     }
 
+    /// "Alla elever ska ha en egen dator": everyone (alla, samtliga, varje,
+    /// ingen) is to have a concrete thing, an end state that is reached or
+    /// not. Not when the thing is abstract or judged ("god service").
+    static func universalEndState(head: Head, words: [Word], lower: [String], lexicon: AssessLexicon) -> Range<Int>? {
+        guard head.lemma == "ha", let first = lower.first, lexicon.universals.contains(first) else { return nil }
+        let object = objectWords(of: head.words, words: words, lower: lower, lexicon: lexicon)
+        guard !object.isEmpty, object.allSatisfy({ !lexicon.abstractNouns.match(lower[$0]) && !lexicon.evaluative.contains(lower[$0]) })
+        else { return nil }
+        // The words between the head and the object must be no evaluative ones either.
+        if (head.words.upperBound..<object[0]).contains(where: { lexicon.evaluative.contains(lower[$0]) }) { return nil }
+        return words[0].range.lowerBound..<words[object.last!].range.upperBound
+    }
+
     /// "utveckla Luleå till Sveriges Kvalitetskommun": a process verb whose
     /// end state is a proper name (capitalised words after "till", not at a
     /// sentence start) is reached or not, like a deliverable.
@@ -202,23 +229,31 @@ public struct SmartReading {
     /// preposition or clause boundary; for a passive or a participle at the
     /// end of its clause ("... etableras i Luleå"), the subject before it.
     static func objectWords(of verb: Range<Int>, words: [Word], lower: [String], lexicon: AssessLexicon) -> [Int] {
-        func collect(_ indices: some Sequence<Int>, stopAtBoundary: Bool) -> [Int] {
+        /// `passVerbs`: after the verb, a verb before any object word is
+        /// looked through ("ges möjlighet att ha inflytande": the object is "inflytande").
+        func collect(_ range: Range<Int>, stopAtBoundary: Bool, passVerbs: Bool) -> [Int] {
             var out: [Int] = []
-            for k in indices {
+            var k = range.lowerBound
+            while k < range.upperBound {
                 let w = lower[k]
                 if stopAtBoundary && words[k].afterBoundary && !out.isEmpty { break }
                 if lexicon.stopWords.contains(w) { break }
-                if lexicon.skipWords.contains(w) || lexicon.modals.longestMatch([w], at: 0) != nil { continue }
-                if lexicon.verbs.longestMatch(lower, at: k) != nil { break }
+                if lexicon.skipWords.contains(w) || lexicon.modals.longestMatch(lower, at: k) != nil { k += 1; continue }
+                if let m = lexicon.verbs.longestMatch(lower, at: k) {
+                    guard passVerbs && out.isEmpty else { break }
+                    k += m.length
+                    continue
+                }
                 out.append(k)
                 if out.count == 3 { break }
+                k += 1
             }
             return out
         }
         let after = verb.upperBound < words.count && words[verb.upperBound].afterBoundary
-            ? [] : collect(verb.upperBound..<words.count, stopAtBoundary: true)
+            ? [] : collect(verb.upperBound..<words.count, stopAtBoundary: true, passVerbs: true)
         if !after.isEmpty { return after }
-        return collect(0..<verb.lowerBound, stopAtBoundary: false)
+        return collect(0..<verb.lowerBound, stopAtBoundary: false, passVerbs: false)
     }
 
     static func phraseRange(_ verb: Range<Int>, object: [Int], words: [Word]) -> Range<Int> {

@@ -146,6 +146,26 @@ final class XMLPullReader {
         }
     }
 
+    /// The text of the first element with this local name (white space
+    /// collapsed), or nil: a title in DOCX core properties or ODF meta.xml.
+    static func firstText(of element: String, in bytes: [UInt8], source: String, part: String) throws -> String? {
+        let r = try XMLPullReader(bytes, source: source, part: part)
+        var inside = false
+        var text = ""
+        while try r.next() {
+            switch r.node {
+            case .start: inside = r.name == element
+            case .end:
+                inside = false
+                let t = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                if !t.isEmpty { return t }
+            case .text: if inside { text += r.text }
+            case .other: break
+            }
+        }
+        return nil
+    }
+
     private func failure() -> MalkollError {
         if errors.isDepth { return tooDeep() }
         let why = errors.message ?? "malformed XML"
