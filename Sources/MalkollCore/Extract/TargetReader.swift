@@ -69,7 +69,15 @@ public final class TargetReader: @unchecked Sendable {
                 continue
             }
             let (found, next) = read(m, context)
-            out += found
+            // "minst 88 procent (utfall 2024: 84 procent)": a stated outcome is the baseline.
+            if context.isBaseline(m) {
+                if var last = out.popLast() {
+                    if last.baseline == nil, let b = found.first { last.baseline = b.value }
+                    out.append(last)
+                }
+            } else {
+                out += found
+            }
             i = max(i, next)
         }
         return out
@@ -102,16 +110,25 @@ public final class TargetReader: @unchecked Sendable {
             let first = measure(m, c, countNoun: false)
             var j = first.end
             while j < t.count, c.inTime[j] { j += 1 }
-            if j + 1 < t.count, t[j].lower == "till", let n = numbers.match(t, at: j + 1), c.isQuantity(n) {
+            // "till 88", "till minst 88".
+            var k = j + 1
+            if j < t.count, t[j].lower == "till", let adverb = lexicon.comparators.match(t, at: k), adverb.value.position == .before {
+                k = adverb.end
+            }
+            if j + 1 < t.count, t[j].lower == "till", let n = numbers.match(t, at: k), c.isQuantity(n) {
                 var second = measure(n, c)
                 if first.explicitUnit, !second.explicitUnit { second = measure(n, c, unit: first) }
                 let base = first.explicitUnit || !second.explicitUnit ? first.value : m.value * second.scale
                 var r = reading(second, numberStart: n.start, c, comparatorFrom: from)
+                if k > j + 1, let adverb = c.comparatorsByEnd[k], let a = adverb.value.comparator, a != .eq { r.comparator = a }
+                // No verb says which way: the two values do.
+                if r.comparator == .eq, second.value != base { r.comparator = second.value > base ? .increase : .decrease }
                 r.baseline = base
                 r.span = min(r.span.lowerBound, from)..<r.span.upperBound
                 return ([r], second.end)
             }
         }
+        if isAge(m, c) { return ([], m.end + 1) }
         let measured = measure(m, c)
         return ([reading(measured, numberStart: m.start, c, comparatorFrom: measured.prefixStart ?? m.start)], measured.end)
     }
@@ -133,6 +150,15 @@ public final class TargetReader: @unchecked Sendable {
         let t = c.t
         guard n.end < t.count, t[n.end].lower == "år" else { return false }
         return c.comparator(before: m.start) == nil
+    }
+
+    /// "personer över 75 år", "barn under 3 år": an age after a word for people.
+    private func isAge(_ m: NumberMatch, _ c: Context) -> Bool {
+        let t = c.t
+        guard m.end < t.count, ["år", "års"].contains(t[m.end].lower) else { return false }
+        var k = m.start
+        if let cmp = c.comparatorsByEnd[k], cmp.value.position == .before { k = cmp.start }
+        return k > 0 && lexicon.context(t[k - 1], is: .person)
     }
 
     private func reading(_ q: Measured, numberStart: Int, _ c: Context, comparatorFrom: Int) -> Reading {
@@ -202,6 +228,8 @@ public final class TargetReader: @unchecked Sendable {
             q.prefixStart = start
         }
         if q.explicitUnit {
+            // "lägst 2,0 gånger": a multiple, not a number of times ("två gånger per år").
+            if q.unit == .count, t[m.end].lower.hasPrefix("gång"), c.isMultiple(m, unitEnd: q.end) { q.unit = .ratio }
             q.quantity = q.unit == .count ? nil : (c.ofPhrase(at: q.end) ?? c.subject(before: q.prefixStart ?? m.start))
             return q
         }
@@ -215,7 +243,7 @@ public final class TargetReader: @unchecked Sendable {
             q.quantity = noun
             return q
         }
-        q.unit = c.isShare(before: m.start) ? .percent : .other
+        q.unit = c.isShare(before: m.start) ? .percent : c.isCount(before: m.start) ? .count : .other
         q.quantity = c.subject(before: m.start)
         return q
     }
@@ -248,7 +276,9 @@ public final class TargetReader: @unchecked Sendable {
 
         /// Is this number a quantity, or a year, code, label, ordinal or article?
         func isQuantity(_ m: NumberMatch) -> Bool {
-            if m.identifier || m.form == .ordinal || m.form == .article { return false }
+            if m.identifier || m.form == .ordinal { return false }
+            // A bare "en"/"ett" is an article, unless a measure follows ("inom ett år").
+            if m.form == .article, !(m.end < t.count && lexicon.units.match(t, at: m.end)?.value.unit == .other) { return false }
             if (m.start..<m.end).contains(where: { inTime[$0] }) { return false }
             let first = t[m.start]
             // Glued to letters: "F21", "E4", "5-årig", "sex- och" (but "EUR29,99").
@@ -301,9 +331,12 @@ public final class TargetReader: @unchecked Sendable {
                 approximate = c.start
                 k = c.start
             }
+            // "minska antalet blanketter som finns i pappersform med hälften": after
+            // "med", the verb of change may stand further back, past a relative clause.
+            let reach = k > 0 && t[k - 1].lower == "med" ? 15 : 7
             var j = k
-            while j > max(0, k - 7) {
-                if t[j - 1].isClauseBreak || t[j - 1].isDigits || lexicon.context(t[j - 1], is: .boundary) { break }
+            while j > max(0, k - reach) {
+                if t[j - 1].isClauseBreak || t[j - 1].isDigits || (reach == 7 && lexicon.context(t[j - 1], is: .boundary)) { break }
                 if let c = comparatorsByEnd[j], c.value.position == .verb, let cmp = c.value.comparator, c.start < k {
                     return negated(cmp, at: c.start)
                 }
@@ -389,6 +422,37 @@ public final class TargetReader: @unchecked Sendable {
             guard let verb = (0..<min(k, 9)).first(where: { lexicon.context(t[$0], is: .clause) }), verb > 0 else { return nil }
             guard !(0..<verb).contains(where: { t[$0].isDigits || t[$0].isClauseBreak }) else { return nil }
             return 0..<verb
+        }
+
+        /// "lägst 2,0 gånger", "högst 3 gånger intäkterna": a multiple. Times
+        /// ("två gånger per år", "tre gånger under 2025") are counted.
+        func isMultiple(_ m: NumberMatch, unitEnd: Int) -> Bool {
+            if m.value != m.value.rounded() { return true }
+            guard let c = comparatorsByEnd[m.start], c.value.position == .before, c.value.comparator != .eq else { return false }
+            var k = unitEnd
+            while k < t.count, k < unitEnd + 3, !t[k].isClauseBreak {
+                if inTime[k] || lexicon.recurrences.match(t, at: k) != nil { return false }
+                k += 1
+            }
+            return true
+        }
+
+        /// A stated outcome or present level just before the number ("utfall 2024: 84").
+        func isBaseline(_ m: NumberMatch) -> Bool {
+            let window = max(0, m.start - 5)..<m.start
+            if window.contains(where: { t[$0].lower == "från" }) { return false }   // "från dagens 70 till 85": a change
+            var k = m.start - 1
+            while k >= window.lowerBound {
+                if lexicon.context(t[k], is: .baseline) { return true }
+                if t[k].isClauseBreak && t[k].text != ":" { return false }
+                k -= 1
+            }
+            return false
+        }
+
+        /// A count stands before the number ("utöka antalet familjehem med fem").
+        func isCount(before k: Int) -> Bool {
+            (max(0, k - 8)..<k).contains { lexicon.context(t[$0], is: .count_subject) }
         }
 
         /// A share stands before the number ("Andelen ... ska vara 85").
