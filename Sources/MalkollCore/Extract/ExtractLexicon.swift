@@ -19,7 +19,7 @@ final class ExtractLexicon {
         var unit: TargetUnit?
     }
 
-    enum ContextRole: String, CaseIterable { case label, stop, boundary, clause, percent_subject, count_subject, person, baseline, money }
+    enum ContextRole: String, CaseIterable { case label, label_after, vague, stop, boundary, clause, percent_subject, count_subject, person, baseline, money }
 
     enum TimeRole: String, CaseIterable { case deadline, start, reference, past, baseline, name, filler, future, past_verb }
     struct TimeCue { var role: TimeRole; var after: Bool }

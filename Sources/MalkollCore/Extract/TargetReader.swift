@@ -295,6 +295,15 @@ public final class TargetReader: @unchecked Sendable {
             // After a code's separator: "SFS 2010:800", "dnr 2023/123", "lulea.se/2030".
             if m.start > 1, first.gap == .none, [":", "/", ".", "_", "=", "#"].contains(t[m.start - 1].text),
                t[m.start - 1].gap == .none, t[m.start - 2].kind != .symbol { return false }
+            // A reference after it: "2 kap.", "3 §".
+            if m.end < t.count, t[m.end].gap <= .space, lexicon.context(t[m.end], is: .label_after) { return false }
+            // "flera hundra", "några tusen": no number is stated.
+            if m.form == .words, m.start > 0, lexicon.context(t[m.start - 1], is: .vague) { return false }
+            // "3–5-åringar": the first number of a range whose end is part of a word.
+            if m.end + 2 < t.count, ["-", "–"].contains(t[m.end].text), t[m.end].gap == .none, t[m.end + 1].isDigits,
+               t[m.end + 2].text == "-", t[m.end + 2].gap == .none, m.end + 3 < t.count, t[m.end + 3].isWord, t[m.end + 3].gap == .none {
+                return false
+            }
             // A label before it: "årskurs 7", "kl. 13", "mål 3".
             var p = m.start - 1
             if p > 0, t[p].text == ".", t[p].gap == .none, t[p - 1].isWord { p -= 1 }
@@ -439,6 +448,8 @@ public final class TargetReader: @unchecked Sendable {
 
         /// A stated outcome or present level just before the number ("utfall 2024: 84").
         func isBaseline(_ m: NumberMatch) -> Bool {
+            // "(2023: 8,4 procent)": a year's outcome.
+            if m.start > 1, t[m.start - 1].text == ":", inTime[m.start - 2] { return true }
             let window = max(0, m.start - 5)..<m.start
             if window.contains(where: { t[$0].lower == "från" }) { return false }   // "från dagens 70 till 85": a change
             var k = m.start - 1
