@@ -68,6 +68,7 @@ public final class TargetReader: @unchecked Sendable {
                 i = context.skipRange(after: m)
                 continue
             }
+            if context.inRelativeClause(m) { continue }
             let (found, next) = read(m, context)
             // "minst 88 procent (utfall 2024: 84 procent)": a stated outcome is the baseline.
             if context.isBaseline(m) {
@@ -444,6 +445,28 @@ public final class TargetReader: @unchecked Sendable {
                 k += 1
             }
             return true
+        }
+
+        /// A number in a relative clause that qualifies a noun: "investeringar som
+        /// överstiger 50 miljoner kronor", "Antalet personer som får hjälp av fler än
+        /// 15 olika personal ska minska" (the goal's own verb comes after).
+        func inRelativeClause(_ m: NumberMatch) -> Bool {
+            var k = m.start - 1
+            var som: Int?
+            while k >= 0, !t[k].isClauseBreak {
+                if lexicon.tenseCues.match(t, at: k)?.value == .future { return false }
+                if t[k].lower == "som" { som = k; break }
+                k -= 1
+            }
+            guard let s = som, lexicon.comparators.match(t, at: s) == nil else { return false }
+            if let c = lexicon.comparators.match(t, at: s + 1), c.end <= m.start,
+               c.value.position == .verb || c.value.position == .before { return true }
+            var j = m.end
+            while j < t.count, !t[j].isClauseBreak {
+                if lexicon.tenseCues.match(t, at: j)?.value == .future { return true }
+                j += 1
+            }
+            return false
         }
 
         /// A stated outcome or present level just before the number ("utfall 2024: 84").
