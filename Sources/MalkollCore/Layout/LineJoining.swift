@@ -25,9 +25,7 @@ struct LineJoining {
         for i in 0..<max(0, lines.count - 1) {
             let a = lines[i], b = lines[i + 1]
             guard !a.isBlank, !b.isBlank, markers[i + 1] == nil, !furniture[i], !furniture[i + 1] else { continue }
-            // Evidence: a soft break before a plain word (not an e-mail
-            // address or a domain starting a line).
-            if LineJoining.alwaysSoft(u, a, b), LineJoining.startsWithPlainWord(u, b) || !Chars.isLower(u[b.contentStart]) {
+            if LineJoining.alwaysSoft(u, a, b) {
                 widths.append(a.width)
                 if a.hasTrailingSpace { trailing += 1 }
             }
@@ -45,10 +43,12 @@ struct LineJoining {
         }
     }
 
-    /// A hyphen at the end of `a` before a letter, or a lower-case start of `b`.
+    /// A hyphen at the end of `a` before a letter, or `b` starting with a
+    /// lower-case word.
     static func alwaysSoft(_ u: UnsafeBufferPointer<UInt16>, _ a: TextLine, _ b: TextLine) -> Bool {
         let first = u[b.contentStart]
-        if Chars.isLower(first) { return true }
+        // (A line opening with an e-mail address or domain is no evidence.)
+        if Chars.isLower(first) && startsWithPlainWord(u, b) { return true }
         let e = a.contentEnd
         return e - a.contentStart >= 2 && u[e - 1] == Chars.hyphen && Chars.isAlnum(u[e - 2]) && Chars.isAlnum(first)
     }
