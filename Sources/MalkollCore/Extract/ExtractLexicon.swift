@@ -53,6 +53,20 @@ final class ExtractLexicon {
     private(set) var tenseCues = PhraseTable<TimeRole>()
     private(set) var recurrences = PhraseTable<RecurrenceCue>()
 
+    /// One typed view per lexicon folder, shared by the readers built on it
+    /// (the files do not change while the program runs).
+    static func shared(_ lexicons: Lexicons) throws -> ExtractLexicon {
+        let key = lexicons.directory.standardizedFileURL.path
+        sharedLock.lock()
+        defer { sharedLock.unlock() }
+        if let l = sharedByFolder[key] { return l }
+        let l = try ExtractLexicon(lexicons: lexicons)
+        sharedByFolder[key] = l
+        return l
+    }
+    private static var sharedByFolder: [String: ExtractLexicon] = [:]
+    private static let sharedLock = NSLock()
+
     init(lexicons: Lexicons) throws {
         try loadNumberWords(lexicons.table("number_words.tsv"))
         try loadOrdinals(lexicons.table("ordinals.tsv"))

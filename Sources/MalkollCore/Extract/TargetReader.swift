@@ -18,7 +18,7 @@ public final class TargetReader: @unchecked Sendable {
     let finder: TimeFinder
 
     public init(lexicons: Lexicons) throws {
-        let lexicon = try ExtractLexicon(lexicons: lexicons)
+        let lexicon = try ExtractLexicon.shared(lexicons)
         self.lexicon = lexicon
         numbers = NumberReader(lexicon: lexicon)
         finder = TimeFinder(lexicon: lexicon, numbers: numbers)
