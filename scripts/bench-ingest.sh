@@ -22,9 +22,10 @@ else
   analysis=(segment --format json)
 fi
 
-# time_of CMD...: wall seconds and peak RSS (KB) of one run.
+# time_of CMD...: wall seconds, peak RSS (KB) and user CPU seconds of one
+# run (the CPU time says more than the wall time on a loaded machine).
 time_of() {
-  /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >/dev/null 2>"$tmp/err" || true
+  /usr/bin/time -f "%e %M %U" -o "$tmp/time" "$@" >/dev/null 2>"$tmp/err" || true
   cat "$tmp/time" | tail -1
 }
 
@@ -33,9 +34,9 @@ pdfs=()
 for i in $(seq 12); do pdfs+=("$fmt"/*.pdf); done
 pdfunite "${pdfs[@]}" "$tmp/long.pdf"
 pages=$(pdfinfo "$tmp/long.pdf" | awk '/^Pages:/ {print $2}')
-read -r secs rss < <(time_of "$MALKOLL" segment --format json "$tmp/long.pdf")
-read -r psecs _ < <(time_of pdftotext -tsv "$tmp/long.pdf" -)
-echo "PDF:  $pages pages in ${secs} s: $(python3 -c "print(round($pages/max($secs,0.001)))") pages/s read + segmented (pdftotext alone: ${psecs} s), peak ${rss} KB"
+read -r secs rss cpu < <(time_of "$MALKOLL" segment --format json "$tmp/long.pdf")
+read -r psecs _ pcpu < <(time_of pdftotext -tsv "$tmp/long.pdf" -)
+echo "PDF:  $pages pages in ${secs} s: $(python3 -c "print(round($pages/max($secs,0.001)))") pages/s read + segmented (malkoll CPU ${cpu} s; pdftotext alone: ${psecs} s), peak ${rss} KB"
 
 # A long DOCX: the five seeds' bodies, in turn, until the XML is about 20 MB
 # (each cycle is longer than deflate's window, so it compresses like a real
@@ -58,12 +59,13 @@ open(txt, "w").write("\n\n".join(texts) * times)
 print(len(new.encode()), file=open(out + ".size", "w"))
 EOF
 xml=$(cat "$tmp/long.docx.size")
-read -r dsecs drss < <(time_of "$MALKOLL" segment --format json "$tmp/long.docx")
+read -r dsecs drss dcpu < <(time_of "$MALKOLL" segment --format json "$tmp/long.docx")
 if [ -s "$tmp/err" ]; then echo "DOCX: $(cat "$tmp/err")"; fi
-read -r tsecs _ < <(time_of "$MALKOLL" segment --format json "$tmp/long.txt")
-read -r asecs arss < <(time_of "$MALKOLL" "${analysis[@]}" "$tmp/long.txt")
+read -r tsecs _ tcpu < <(time_of "$MALKOLL" segment --format json "$tmp/long.txt")
+read -r asecs arss _ < <(time_of "$MALKOLL" "${analysis[@]}" "$tmp/long.txt")
 txtmb=$(python3 -c "import os; print(os.path.getsize('$tmp/long.txt')/1e6)")
 echo "DOCX: $(python3 -c "print(round($xml/1e6,1))") MB of XML in ${dsecs} s: $(python3 -c "print(round($xml/1e6/max($dsecs,0.001),1))") MB/s read + segmented, peak ${drss} KB"
+echo "      CPU: ${dcpu} s read + segmented, ${tcpu} s segmenting the same text alone: reading $(python3 -c "print(round($xml/1e6/max($dcpu-$tcpu,0.001),1))") MB/s of XML"
 echo "      the same text as plain text: segment ${tsecs} s ($(python3 -c "print(round($txtmb/max($tsecs,0.001),1))") MB/s); ${analysis[0]} ${asecs} s ($(python3 -c "print(round($txtmb/max($asecs,0.001),1))") MB/s), peak ${arss} KB"
 
 # Bad inputs: the committed ones and the huge ones made here.

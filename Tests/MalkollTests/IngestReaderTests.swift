@@ -51,11 +51,12 @@ import Testing
         <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
         <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl></w:abstractNum>
         <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="&#xF0B7;"/></w:lvl></w:abstractNum>
-        <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+        <w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1"/></w:lvl></w:abstractNum>
+        <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>
         """#
         let body = [
             Self.p("Innehåll 3", style: "Innehll1"),
-            Self.p("Inledning", style: "Rubrik1"),
+            Self.p("Inledning", style: "Rubrik1", num: (3, 0)),
             Self.p("Mål för 2030", style: "Rubrik2"),
             Self.p("Delmål", style: "Egen"),
             #"<w:p><w:r><w:t xml:space="preserve">Utsläppen ska </w:t></w:r><w:del><w:r><w:delText>halveras</w:delText></w:r></w:del><w:ins><w:r><w:t>minska med 40 procent</w:t></w:r></w:ins><w:r><w:t>.</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>dold text</w:t></w:r></w:p>"#,
@@ -70,7 +71,7 @@ import Testing
         #expect(doc.format == .docx)
         #expect(Self.blocks(doc) == [
             "furniture: Innehåll 3",
-            "h1: Inledning",
+            "h1: 1 Inledning",
             "h2: Mål för 2030",
             "h3: Delmål",
             "p: Utsläppen ska minska med 40 procent.",
@@ -202,7 +203,7 @@ import Testing
     }
 
     /// Corpus/examples/line-end-hyphens.tsv: how a PDF line ending in a
-    /// hyphen joins the next one.
+    /// hyphen joins the next one (coordinating words from compound-conjunctions.tsv).
     @Test func lineEndHyphens() throws {
         let url = Paths.corpus.appendingPathComponent("examples/line-end-hyphens.tsv")
         let table = try LexiconTable.parse(String(contentsOf: url, encoding: .utf8), file: url.path)
@@ -214,8 +215,71 @@ import Testing
         }
     }
 
+    @Test func utf16TranscodingMatchesTheStandardLibrary() {
+        var rng = SplitMix64(seed: 7)
+        let pool: [UInt16] = [0x41, 0xE5, 0x20AC, 0xD83D, 0xDE00, 0xDC00, 0xD800, 0x7F, 0x80, 0x7FF, 0x800, 0xFFFF, 0xA0]
+        for _ in 0..<500 {
+            let units = (0..<Int(rng.next() % 40)).map { _ in pool[Int(rng.next() % UInt64(pool.count))] }
+            #expect(String(utf16Units: units) == String(decoding: units, as: UTF16.self))
+        }
+    }
+
     @Test func pageNumbersAreRecognised() {
-        for s in ["12", "- 3 -", "Sida 4", "Sida 4 av 20", "4 (20)", "4/20", "Page 2 of 9"] { #expect(PDFLayout.isPageNumber(s), "\(s)") }
+        for s in ["12", "- 3 -", "Sida 4", "Sida 4 av 20", "4 (20)", "4/20"] { #expect(PDFLayout.isPageNumber(s), "\(s)") }
         for s in ["Mål 4", "40 %", "1. Inledning"] { #expect(!PDFLayout.isPageNumber(s), "\(s)") }
+    }
+}
+
+/// The PDF layout from poppler's word boxes (a made-up `pdftotext -tsv`
+/// page pair): running header and page numbers out, a heading by size,
+/// wrapped lines rejoined with a hyphenated word joined, a bullet column
+/// read apart by poppler put back on its lines.
+@Suite struct PDFLayoutTests {
+    /// One TSV word row: page, block, line, x, y, height, text.
+    static func word(_ page: Int, _ block: Int, _ line: Int, _ x: Double, _ y: Double, _ h: Double, _ text: String) -> String {
+        "5\t\(page)\t0\t\(block)\t\(line)\t0\t\(x)\t\(y)\t\(Double(text.count) * 6)\t\(h)\t100\t\(text)"
+    }
+
+    static func line(_ page: Int, _ block: Int, _ line: Int, _ x: Double, _ y: Double, _ h: Double, _ text: String) -> [String] {
+        var rows: [String] = []
+        var cx = x
+        for w in text.split(separator: " ") {
+            rows.append(word(page, block, line, cx, y, h, String(w)))
+            cx += Double(w.count) * 6 + 4
+        }
+        return rows
+    }
+
+    @Test func runningHeadersHeadingsWrapsAndBullets() throws {
+        var rows = ["level\tpage_num\tpar_num\tblock_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"]
+        for page in 1...2 {
+            rows.append("1\t\(page)\t0\t0\t0\t0\t0\t0\t612\t792\t-1\t###PAGE###")
+            rows += Self.line(page, 0, 0, 400, 30, 10, "Luleå kommun Styrdokument")
+            if page == 1 {
+                rows += Self.line(page, 1, 0, 72, 80, 20, "Mål för klimatet")
+                rows += Self.line(page, 2, 0, 72, 120, 12, "Kommunen ska arbeta med genomför-")
+                rows += Self.line(page, 2, 1, 72, 134, 12, "andet av planen och minska utsläppen med")
+                rows += Self.line(page, 2, 2, 72, 148, 12, "40 procent till 2030.")
+                rows += Self.line(page, 3, 0, 84, 180, 12, "•")
+                rows += Self.line(page, 3, 1, 84, 194, 12, "•")
+                rows += Self.line(page, 4, 0, 100, 180, 12, "Fler resor med kollektivtrafik")
+                rows += Self.line(page, 4, 1, 100, 194, 12, "Mindre energi i kultur- och fritidslokaler")
+            } else {
+                rows += Self.line(page, 1, 0, 72, 120, 12, "Uppföljningen sker varje år.")
+            }
+            rows += Self.line(page, 9, 0, 300, 760, 10, "Sida \(page)")
+        }
+        let layer = PDFTextLayer.parse(Array(rows.joined(separator: "\n").utf8))
+        #expect(layer.pages.count == 2)
+        var layout = PDFLayout(layer: layer, joiner: HyphenJoiner(coordinators: ["och"]))
+        let built = layout.build()
+        let doc = Document(source: "t.pdf", sha256: "", format: .pdf, encoding: "utf-8", text: built.text, utf16: built.utf16, blocks: built.blocks)
+        #expect(IngestReaderTests.blocks(doc) == [
+            "h1: Mål för klimatet",
+            "p: Kommunen ska arbeta med genomförandet av planen och minska utsläppen med 40 procent till 2030.",
+            "li0: • Fler resor med kollektivtrafik",
+            "li0: • Mindre energi i kultur- och fritidslokaler",
+            "p: Uppföljningen sker varje år.",
+        ])
     }
 }

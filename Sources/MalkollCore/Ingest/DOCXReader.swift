@@ -401,6 +401,7 @@ struct WordBodyWalker {
         guard let p = paragraphs.popLast() else { return }
         var kind: Block.Kind = .paragraph
         var marker: String?
+        var number: String?
         let styleId = p.style ?? "Normal"
         if styles.isTableOfContents(styleId) {
             kind = .furniture
@@ -414,12 +415,12 @@ struct WordBodyWalker {
            !out.inRow, !out.openContent.isEmpty,
            let m = numbering.marker(numId: numId, ilvl: ilvl) {
             if case .heading = kind {
-                marker = m.isEmpty ? nil : m
+                number = m
             } else {
                 kind = .listItem(level: ilvl)
                 marker = m.isEmpty ? nil : m
             }
         }
-        out.close(as: kind, marker: marker)
+        out.close(as: kind, marker: marker, prefix: number)
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// paragraphs, list items with their bullet or number, table rows. Page
 /// furniture is left out by element, ARIA role and class words first
 /// (`html-furniture.tsv`), then by text: boilerplate lines
-/// (`web-boilerplate.tsv`) and short paragraphs repeated on the page become
+/// (`furniture.tsv`, shared with the plain-text layout) and short paragraphs repeated on the page become
 /// furniture blocks. The tree is walked iteratively, so nesting depth never
 /// touches the stack; libxml2 stops at 256 levels, which is an error.
 struct HTMLReader {

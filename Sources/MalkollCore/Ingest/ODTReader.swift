@@ -178,7 +178,9 @@ struct ODFBodyWalker {
                         notes[notes.count - 1].append(0x20)
                         continue
                     }
-                    out.close(marker: number.flatMap { $0.isEmpty ? nil : $0 })
+                    // A list item's drawn number is its marker; a heading's is part of its text.
+                    let drawn = number.flatMap { $0.isEmpty ? nil : $0 }
+                    if r.name == "h" { out.close(prefix: drawn) } else { out.close(marker: drawn) }
                     number = nil
                 case "table-row": if noteDepth == 0 { out.endRow() }
                 default: break

@@ -43,13 +43,13 @@ public enum TextDecoding {
         // of Latin-1's printable range).
         let mixed = decodeMixed(body)
         if mixed.validMultibyte > mixed.strayBytes {
-            return Decoded(text: String(decoding: mixed.units, as: UTF16.self), utf16: mixed.units, encoding: "utf-8+windows-1252",
+            return Decoded(text: String(utf16Units: mixed.units), utf16: mixed.units, encoding: "utf-8+windows-1252",
                            warnings: ["not valid UTF-8 at \(mixed.strayBytes) byte\(mixed.strayBytes == 1 ? "" : "s"); read those as Windows-1252"])
         }
         var units = [UInt16]()
         units.reserveCapacity(body.count)
         for b in body { units.append(windows1252(b)) }
-        let text = String(decoding: units, as: UTF16.self)
+        let text = String(utf16Units: units)
         return Decoded(text: text, utf16: units, encoding: "windows-1252",
                        warnings: ["not valid UTF-8; read as Windows-1252"])
     }
@@ -150,7 +150,7 @@ public enum TextDecoding {
         }
         if repaired { warnings.append("unpaired UTF-16 surrogates replaced with U+FFFD") }
         if units.contains(0) { throw Failure.notText("contains NUL characters") }
-        let text = String(decoding: units, as: UTF16.self)
+        let text = String(utf16Units: units)
         return Decoded(text: text, utf16: units, encoding: littleEndian ? "utf-16le" : "utf-16be", warnings: warnings)
     }
 

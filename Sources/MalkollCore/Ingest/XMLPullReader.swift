@@ -98,17 +98,23 @@ final class XMLPullReader {
         return true
     }
 
-    /// The local name of the current element ("p" for <w:p>).
-    var name: String {
-        guard let p = xmlTextReaderConstLocalName(reader) else { return "" }
-        return String(cString: p)
+    /// Names and namespace URIs are interned in libxml2's dictionary: a
+    /// pointer stands for its string, so each is made a Swift string once.
+    private var interned: [UnsafePointer<xmlChar>: String] = [:]
+
+    private func intern(_ p: UnsafePointer<xmlChar>?) -> String {
+        guard let p else { return "" }
+        if let s = interned[p] { return s }
+        let s = String(cString: p)
+        interned[p] = s
+        return s
     }
 
+    /// The local name of the current element ("p" for <w:p>).
+    var name: String { intern(xmlTextReaderConstLocalName(reader)) }
+
     /// The namespace URI of the current element or attribute.
-    var namespace: String {
-        guard let p = xmlTextReaderConstNamespaceUri(reader) else { return "" }
-        return String(cString: p)
-    }
+    var namespace: String { intern(xmlTextReaderConstNamespaceUri(reader)) }
 
     /// The text of a text node.
     var text: String {
