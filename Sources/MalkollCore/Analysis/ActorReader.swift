@@ -24,7 +24,10 @@ struct ActorReader {
             let excluded = i > 0 && othersBefore.contains(span.keys[i - 1])
             var hit: Actor? = nil
             var named = false
-            if kinds.contains(.pronoun) || kinds.contains(.self) {
+            if kinds.contains(.pronoun) {
+                // "vi" is the organisation; the words before it are never its name ("… besöker Luleå ska vi").
+                hit = Actor(name: organisation ?? doc.string(span.ranges[i]), inherited: false)
+            } else if kinds.contains(.self) {
                 hit = Actor(name: properName(doc, span, headAt: i) ?? organisation ?? doc.string(span.ranges[i]), inherited: false)
             } else if kinds.contains(.nameHead), let name = properName(doc, span, headAt: i) {
                 hit = Actor(name: name, inherited: false)
