@@ -12,7 +12,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // ICU's headers rename every function by macro (ubrk_open -> ubrk_open_72),
@@ -43,7 +42,6 @@ let package = Package(
                 "CICU", "CLibXML2", "MalkollLexicons",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .executableTarget(
@@ -56,7 +54,8 @@ let package = Package(
         .testTarget(
             name: "MalkollTests",
             dependencies: ["MalkollCore"],
-            path: "Tests/MalkollTests"
+            path: "Tests/MalkollTests",
+            exclude: ["Snapshots"]
         ),
     ],
     // Swift 5 mode: the pipeline hands documents between threads explicitly

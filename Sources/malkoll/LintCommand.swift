@@ -101,13 +101,16 @@ struct LintCommand: ParsableCommand {
                     let doc = try DocumentLoader.load(path: file)
                     let analysis = try analyzer.analyze(doc)
                     // Directives in the text apply where they stand; where the reader
-                    // dropped them (HTML comments, DOCX), the raw file's apply to the whole document.
+                    // dropped them (Markdown and HTML comments), the raw file's apply to
+                    // the goals found after them in it.
                     var suppressions = Suppressions.scan(doc.text)
+                    var raw: String? = nil
                     if suppressions.isEmpty, doc.format != .text, file != "-",
-                       let raw = try? String(decoding: DocumentLoader.readBytes(path: file), as: UTF8.self), raw.contains("malkoll-") {
-                        suppressions = Suppressions.scan(raw, wholeDocument: true)
+                       let source = try? String(decoding: DocumentLoader.readBytes(path: file), as: UTF8.self), source.contains("malkoll-") {
+                        suppressions = Suppressions.scan(source)
+                        raw = source
                     }
-                    let r = LintCollector.findings(analysis, doc: doc, file: file, settings: cfg.rules, suppressions: suppressions)
+                    let r = LintCollector.findings(analysis, doc: doc, file: file, settings: cfg.rules, suppressions: suppressions, rawSource: raw)
                     all += r.findings
                     suppressed += r.suppressed
                 } catch let e as MalkollError {

@@ -53,7 +53,7 @@ struct ReportCommand: ParsableCommand {
                 }
             }
             guard !items.isEmpty else { return worst }
-            var options = HTMLReport.Options()
+            var options = HTMLReport.Options(ruleSummaries: HTMLReport.builtInRuleSummaries)
             if let title { options.title = title }
             try Output.write(HTMLReport.render(items, options: options), to: output)
             return worst

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import MalkollCore
 
@@ -27,6 +28,12 @@ struct SegmentCommand: ParsableCommand {
             for w in doc.warnings { Output.error("malkoll: \(file): warning: \(w)") }
             let pipeline = try LanguagePipeline(lexicons: lexicons)
             pipeline.run(doc)
+            if format == .json, output == nil || output == "-" {
+                // Streamed: a 20 MB input would otherwise hold ~60 MB of JSON.
+                SegmentRenderer.writeJSON(doc) { chunk in _ = fwrite(chunk.baseAddress, 1, chunk.count, stdout) }
+                fflush(stdout)
+                return 0
+            }
             let bytes: [UInt8]
             switch format {
             case .json: bytes = SegmentRenderer.json(doc)

@@ -52,8 +52,13 @@ struct ConfigTests {
         ("[rules]\n\"specific.vague-verb\" = \"error\"\n  \"no-such-rule\" = \"off\"\n", 3, 3, "unknown rule \"no-such-rule\""),
         ("[rules]\nvague-verb = \"loud\"\n", 2, 1, "the value must be"),
         ("[rules]\n\nrelevant.no-such = \"off\"\n", 3, 1, "unknown rule \"relevant.no-such\""),
-        ("lang = 3\n", 1, 1, "must be a string"),
-        ("profile = \"smart\"\nlang = \n", 2, 8, "expected value"),
+        ("lang = 3\n", 1, 1, "must be a quoted string"),
+        ("profile = \"smart\"\nlang = \n", 2, 8, "expected a value"),
+        ("[rules]\nvague-verb = \"off\"\n[colours]\n", 3, 1, "unknown table [colours]"),
+        ("organisation = \"Luleå kommun\n", 1, 29, "unterminated string"),
+        ("lang = \"sv\" extra\n", 1, 13, "unexpected \"e\""),
+        ("lang = \"sv\"\nlang = \"en\"\n", 2, 1, "defined twice"),
+        ("lang = sv\n", 1, 8, "is not a value"),
         ("lexicons = \"no/such/folder\"\n", 1, 1, "is not a folder"),
     ])
     func errorsAreLocated(_ text: String, _ line: Int, _ column: Int, _ message: String) {

@@ -25,10 +25,11 @@ import Testing
         }
     }()
 
-    static let analyzer = try! Analyzer(lexicons: Lexicons(directory: Paths.lexicons))
+    static let lexicons = Lexicons(directory: Paths.lexicons)
 
+    /// One analyzer per call: an analyzer belongs to one thread, and the examples run in parallel.
     static func analyze(_ text: String) throws -> Analysis {
-        try analyzer.analyze(DocumentLoader.load(bytes: Array(text.utf8), source: "example"))
+        try Analyzer(lexicons: lexicons).analyze(DocumentLoader.load(bytes: Array(text.utf8), source: "example"))
     }
 
     @Test func tableIsThere() { #expect(Self.examples.count >= 30) }

@@ -2,20 +2,10 @@ import Foundation
 import Testing
 @testable import MalkollCore
 
-/// Blocks of `text` as "kind: text" lines, for compact expectations.
+/// Blocks of `text` as "kind: text" lines (text with wrapped lines joined).
 func layoutDump(_ text: String) throws -> [String] {
     let doc = try segmented(text)
-    return doc.blocks.map { b in
-        let kind: String
-        switch b.kind {
-        case .heading(let l): kind = "h\(l)"
-        case .paragraph: kind = "p"
-        case .listItem(let l): kind = "li\(l)"
-        case .tableRow: kind = "row"
-        case .furniture: kind = "furniture"
-        }
-        return kind + ": " + doc.word(b.range)
-    }
+    return doc.blocks.map { $0.kind.label + ": " + doc.word($0.range) }
 }
 
 /// `fold -s -w width` in characters; with `hyphenate`, a long word that
@@ -67,40 +57,41 @@ func fold(_ text: String, width: Int, hyphenate: Bool) -> String {
         Globaliseringen gör att människor rör sig alltmer över nationsgränserna.
         """
         #expect(try layoutDump(text) == [
-            "h1: Styrkortets konstruktion",
-            "p: Styrkortet är framtaget utifrån fyra inriktningar. Målområdena gäller för samtliga nämnder.",
-            "p: Det här ska Luleå kommun arbeta för fram till 2020:",
-            "li0: Alla elever erbjuds möjlighet att driva UF-företag.",
-            "li0: Kommunens skolor utarbetar strategier",
-            "li1: Med en underpunkt",
-            "li0: Tillbaka på första nivån",
+            "heading(1): Styrkortets konstruktion",
+            "paragraph: Styrkortet är framtaget utifrån fyra inriktningar. Målområdena gäller för samtliga nämnder.",
+            "paragraph: Det här ska Luleå kommun arbeta för fram till 2020:",
+            "item(0): Alla elever erbjuds möjlighet att driva UF-företag.",
+            "item(0): Kommunens skolor utarbetar strategier",
+            "item(1): Med en underpunkt",
+            "item(0): Tillbaka på första nivån",
             "furniture: Tillbaka upp",
-            "h1: Internationalisering",
-            "p: Globaliseringen gör att människor rör sig alltmer över nationsgränserna.",
+            "heading(4): 2. Internationalisering",
+            "paragraph: Globaliseringen gör att människor rör sig alltmer över nationsgränserna.",
         ])
     }
 
     @Test func numberedListAfterLeadInAndNumberedHeadings() throws {
         let text = "Programmet är indelat i tre områden:\n\n1. Entreprenörskap\n\n2. Internationalisering\n\n3. Teknik\n\nLäs mer\n\n2.1 Mål för skolan\n\nSkolan ska växa.\n"
         #expect(try layoutDump(text) == [
-            "p: Programmet är indelat i tre områden:",
-            "li0: Entreprenörskap", "li0: Internationalisering", "li0: Teknik",
-            "h1: Läs mer",
-            "h2: Mål för skolan",
-            "p: Skolan ska växa.",
+            "paragraph: Programmet är indelat i tre områden:",
+            "item(0): Entreprenörskap", "item(0): Internationalisering", "item(0): Teknik",
+            "heading(1): Läs mer",
+            "heading(5): 2.1 Mål för skolan",
+            "paragraph: Skolan ska växa.",
         ])
     }
 
     @Test func replyDashIsNotAListButDashesInARunAre() throws {
         let reply = "Kommunen tecknar avtal.\n\n– Det här är viktigt för oss, säger rektorn.\n\nAvtalet gäller i tre år.\n"
-        #expect(try layoutDump(reply)[1] == "p: – Det här är viktigt för oss, säger rektorn.")
+        #expect(try layoutDump(reply)[1] == "paragraph: – Det här är viktigt för oss, säger rektorn.")
         let list = "Vi ska:\n- öka takten\n- minska kostnaderna\n"
-        #expect(try layoutDump(list) == ["p: Vi ska:", "li0: öka takten", "li0: minska kostnaderna"])
+        #expect(try layoutDump(list) == ["paragraph: Vi ska:", "item(0): öka takten", "item(0): minska kostnaderna"])
     }
 
     @Test func hardWrappedTextWithPageFurniture() throws {
         // A PDF-like extract: wrapped lines, a heading, a hyphenated word,
-        // a list with hanging indentation, page numbers, a running header.
+        // a list with hanging indentation, page numbers, a running header
+        // (text where it first stands as the title, furniture at page breaks).
         let text = """
         Luleå kommun Budget 2024
         1 Inledning
@@ -110,7 +101,7 @@ func fold(_ text: String, width: Int, hyphenate: Bool) -> String {
         fullmäktige i samband med årsredovisningen.
         Mål för perioden
         Målen för perioden är följande:
-        • Andelen förnybar energi ska öka till minst 80 procent senast år
+        \u{F0B7} Andelen förnybar energi ska öka till minst 80 procent senast år
           2030 i kommunens egna verksamheter.
         • Utsläppen ska minska.
         12
@@ -126,20 +117,29 @@ func fold(_ text: String, width: Int, hyphenate: Bool) -> String {
         """
         let dump = try layoutDump(text)
         #expect(dump == [
-            "furniture: Luleå kommun Budget 2024",
-            "h1: 1 Inledning",
-            "p: Kommunen ska under planperioden genomföra en rad insatser för att stärka arbetet med hållbar utveckling i hela kommunen. Insatserna följs upp varje år av kommunstyrelsen som rapporterar till kommunfullmäktige i samband med årsredovisningen.",
-            "h1: Mål för perioden",
-            "p: Målen för perioden är följande:",
-            "li0: Andelen förnybar energi ska öka till minst 80 procent senast år 2030 i kommunens egna verksamheter.",
-            "li0: Utsläppen ska minska.",
+            "heading(1): Luleå kommun Budget 2024",
+            "heading(4): 1 Inledning",
+            "paragraph: Kommunen ska under planperioden genomföra en rad insatser för att stärka arbetet med hållbar utveckling i hela kommunen. Insatserna följs upp varje år av kommunstyrelsen som rapporterar till kommunfullmäktige i samband med årsredovisningen.",
+            "heading(3): Mål för perioden",
+            "paragraph: Målen för perioden är följande:",
+            "item(0): Andelen förnybar energi ska öka till minst 80 procent senast år 2030 i kommunens egna verksamheter.",
+            "item(0): Utsläppen ska minska.",
             "furniture: 12",
             "furniture: Luleå kommun Budget 2024",
-            "p: Arbetet med målen leds av en styrgrupp med representanter från alla förvaltningar och bolag. Styrgruppen träffas fyra gånger per år och rapporterar till kommundirektören.",
+            "paragraph: Arbetet med målen leds av en styrgrupp med representanter från alla förvaltningar och bolag. Styrgruppen träffas fyra gånger per år och rapporterar till kommundirektören.",
             "furniture: 13",
             "furniture: Luleå kommun Budget 2024",
-            "p: Kommunstyrelsen har det övergripande ansvaret för uppföljningen av alla mål och för att resultaten redovisas öppet för invånarna.",
+            "paragraph: Kommunstyrelsen har det övergripande ansvaret för uppföljningen av alla mål och för att resultaten redovisas öppet för invånarna.",
             "furniture: 14",
+        ])
+    }
+
+    @Test func listItemsContinueUnderAHangingIndent() throws {
+        let text = "Strategin har tre mål:\n1. Utsläppen ska minska med 50 procent till 2030 jämfört med\n   2019.\n2. Andelen fossilfria fordon ska vara 100 procent.\n   Det gäller även bolagen.\n"
+        #expect(try layoutDump(text) == [
+            "paragraph: Strategin har tre mål:",
+            "item(0): Utsläppen ska minska med 50 procent till 2030 jämfört med 2019.",
+            "item(0): Andelen fossilfria fordon ska vara 100 procent. Det gäller även bolagen.",
         ])
     }
 

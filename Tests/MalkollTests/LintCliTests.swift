@@ -83,6 +83,16 @@ struct LintCliTests {
         #expect(ok.stderr.contains("in 1 file"))
     }
 
+    /// Markdown comments: a disable/enable region covers the goals between them.
+    @Test func markdownSuppressionRegion() throws {
+        let r = try Self.malkollHere(["lint", "Tests/Fixtures/lint/suppress.md", "--fail-on", "never", "--format", "json"])
+        let obj = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        let vague = (obj["findings"] as! [[String: Any]]).filter { $0["rule"] as? String == "specific.vague-verb" }.map { $0["goal"] as! String }
+        #expect(vague.contains { $0.hasPrefix("Stärka") } && vague.contains { $0.hasPrefix("Stimulera") })
+        #expect(!vague.contains { $0.hasPrefix("Främja") || $0.hasPrefix("Utveckla") }, "\(vague)")
+        #expect(r.stderr.contains("2 undertryckta"))
+    }
+
     /// --write-baseline, then --baseline: nothing new, exit 0.
     @Test func baselineRoundTrip() throws {
         let b = FileManager.default.temporaryDirectory.appendingPathComponent("malkoll-baseline-\(UUID().uuidString).json")

@@ -64,15 +64,15 @@ enum ReportFixture {
             ]),
             vague: true,
             findings: [
-                Finding(rule: "vague-verb", severity: .warning, message: "”verka för” är ett vagt åtagande.",
+                Finding(rule: "specific.vague-verb", severity: .warning, message: "”verka för” är ett vagt åtagande.",
                         messageEnglish: "'verka för' is a vague commitment.",
                         suggestion: "Skriv vad som ska göras, t.ex. ”minska … med 20 % senast 2027”.",
                         location: locate("verka för", in: doc)),
-                Finding(rule: "no-target", severity: .warning, message: "Målet saknar ett mätbart målvärde.",
+                Finding(rule: "measurable.no-quantity", severity: .warning, message: "Målet saknar ett mätbart målvärde.",
                         messageEnglish: "The goal has no measurable target.",
                         suggestion: "Ange ett mätbart mål, t.ex. ”minst 40 % senast 2026”.",
                         location: locate(g2Text, in: doc)),
-                Finding(rule: "no-deadline", severity: .info, message: "Målet saknar tidpunkt.",
+                Finding(rule: "time-bound.no-deadline", severity: .info, message: "Målet saknar tidpunkt.",
                         messageEnglish: "The goal has no deadline.", location: locate("hållbar utveckling & en god", in: doc)),
             ])
 
@@ -94,7 +94,7 @@ enum ReportFixture {
             ]),
             vague: false,
             findings: [
-                Finding(rule: "no-actor", severity: .info, message: "Ingen ansvarig nämns.", messageEnglish: "No one is responsible.",
+                Finding(rule: "assignable.no-actor", severity: .info, message: "Ingen ansvarig nämns.", messageEnglish: "No one is responsible.",
                         location: locate(g3Text, in: doc)),
             ],
             signals: AchievabilitySignals(baselineStated: true, ambitionRatio: 1.28))
@@ -114,9 +114,9 @@ enum ReportFixture {
             vague: true,
             findings: [
                 // Two overlapping spans: they merge into one mark in the text.
-                Finding(rule: "vague-verb", severity: .warning, message: "”Stärka” säger inte hur mycket.",
+                Finding(rule: "specific.vague-verb", severity: .warning, message: "”Stärka” säger inte hur mycket.",
                         messageEnglish: "'Stärka' does not say how much.", location: locate("Stärka samverkan", in: doc)),
-                Finding(rule: "no-target", severity: .error, message: "Målet saknar ett mätbart målvärde.",
+                Finding(rule: "measurable.no-quantity", severity: .error, message: "Målet saknar ett mätbart målvärde.",
                         messageEnglish: "The goal has no measurable target.",
                         suggestion: "Ange t.ex. antal avtal med <företag> & föreningar.",
                         location: locate("samverkan med näringslivet 🤝", in: doc)),

@@ -5,10 +5,11 @@ import Testing
 /// The HTML report on hand-made analyses (ReportFixture): the whole page
 /// against a stored snapshot, and the properties a reviewer relies on.
 @Suite struct ReportTests {
-    static let snapshotDir = Paths.repo.appendingPathComponent("Tests/MalkollTests/Snapshots")
+    static let snapshotDir = Paths.repo.appendingPathComponent("Tests/Fixtures/report")
 
+    /// The page without rule summaries, so the snapshots do not change with the rules' wording.
     func page(_ items: [(analysis: Analysis, document: Document)]) -> String {
-        String(decoding: HTMLReport.render(items), as: UTF8.self)
+        String(decoding: HTMLReport.render(items, options: HTMLReport.Options()), as: UTF8.self)
     }
 
     /// Compares with a stored page; `MALKOLL_RECORD_SNAPSHOTS=1` rewrites it and fails on purpose,
@@ -46,6 +47,7 @@ import Testing
     @Test func sameInputSameBytes() throws {
         let item = try ReportFixture.program()
         #expect(HTMLReport.render([item]) == HTMLReport.render([item]))
+        #expect(page([item]) == page([item]))
     }
 
     /// Each goal's mark in the text holds exactly the goal's text, although an
@@ -65,7 +67,7 @@ import Testing
         // Goal 2: two short spans; its finding on the whole goal gets none (the goal's mark says it).
         #expect(ReportHTML.elementText(html, open: "<span class=\"fs\" id=\"d1-m2-s1\">", close: "</span>") == "verka för")
         #expect(ReportHTML.elementText(html, open: "<span class=\"fs\" id=\"d1-m2-s2\">", close: "</span>") == "hållbar utveckling &amp; en god")
-        #expect(html.contains("<li class=\"finding warning\" tabindex=\"-1\" data-rule=\"no-target\">"))
+        #expect(html.contains("<li class=\"finding warning\" tabindex=\"-1\" data-rule=\"measurable.no-quantity\">"))
     }
 
     /// The text outside the markup is the document text, unchanged.
@@ -131,19 +133,26 @@ import Testing
 
     @Test func filterOptionsComeFromTheGoals() throws {
         let html = page([try ReportFixture.program()])
-        #expect(html.contains("<option value=\"no-target\">no-target (2)</option>"))
+        #expect(html.contains("<option value=\"measurable.no-quantity\">measurable.no-quantity (2)</option>"))
         #expect(html.contains("<option value=\"samhalle\">Samhälle &amp; medborgare (1)</option>"))
         #expect(html.contains("<option value=\"-\">(inget angivet) (1)</option>"))
-        #expect(html.contains("data-rules=\"no-deadline no-target vague-verb\""))
+        #expect(html.contains("data-rules=\"measurable.no-quantity specific.vague-verb time-bound.no-deadline\""))
     }
 
     @Test func ruleSummariesNameTheRules() throws {
-        let options = HTMLReport.Options(ruleSummaries: ["vague-verb": "Åtagandet bygger på ett vagt verb (\"verka för\")."])
+        let options = HTMLReport.Options(ruleSummaries: ["specific.vague-verb": "Åtagandet bygger på ett vagt verb (\"verka för\")."])
         let html = String(decoding: HTMLReport.render([try ReportFixture.program()], options: options), as: UTF8.self)
         let title = "title=\"Åtagandet bygger på ett vagt verb (&quot;verka för&quot;).\""
-        #expect(html.contains("<option value=\"vague-verb\" \(title)>vague-verb (2)</option>"))
-        #expect(html.components(separatedBy: "<code \(title)>vague-verb</code>").count - 1 == 2)
-        #expect(html.contains("<code>no-target</code>"))
+        #expect(html.contains("<option value=\"specific.vague-verb\" \(title)>specific.vague-verb (2)</option>"))
+        #expect(html.components(separatedBy: "<code \(title)>specific.vague-verb</code>").count - 1 == 2)
+        #expect(html.contains("<code>measurable.no-quantity</code>"))
+    }
+
+    /// The standard page names every built-in rule it shows.
+    @Test func builtInRulesAreSummarised() throws {
+        let summaries = HTMLReport.builtInRuleSummaries
+        #expect(!summaries.isEmpty)
+        for (id, summary) in summaries { #expect(!summary.isEmpty, "rule \(id) has no summary") }
     }
 
     /// Goals that overlap or point past the end are still listed, and the
@@ -184,6 +193,27 @@ import Testing
             #expect(ReportHTML.markText(html, id: "d1-m\(i + 1)-t") == goal.text)
         }
         #expect(ReportHTML.nestingIsValid(html, tags: ["mark", "span", "div", "article", "section"]))
+    }
+
+    /// End to end on every seed with the real analyzer: each goal it finds is
+    /// marked in place over exactly its span of the text, and the marks nest.
+    @Test(arguments: Paths.seedFiles)
+    func seedReportMarksEveryGoalInPlace(_ seed: URL) throws {
+        let doc = try DocumentLoader.load(path: seed.path)
+        let analysis = try Analyzer(lexicons: Lexicons(directory: Paths.lexicons)).analyze(doc)
+        let html = page([(analysis, doc)])
+        let scalars = Array(doc.text.unicodeScalars)
+        var previousEnd = 0
+        for (i, goal) in HTMLReport.inTextOrder(analysis.goals).enumerated() {
+            let start = max(goal.location.start, previousEnd), end = min(goal.location.end, scalars.count)
+            guard start < end else { continue }  // overlapping: listed, not marked (see overlappingAndOutOfRangeGoals)
+            previousEnd = end
+            var span = ""
+            span.unicodeScalars.append(contentsOf: scalars[start..<end])
+            #expect(ReportHTML.markText(html, id: "d1-m\(i + 1)-t") == span, "\(seed.lastPathComponent) goal \(goal.id)")
+        }
+        #expect(ReportHTML.nestingIsValid(html, tags: ["mark", "span", "div", "article", "section"]))
+        #expect(html.components(separatedBy: "<article class=\"goal ").count - 1 == analysis.goals.count)
     }
 
     @Test func documentWithoutGoalsSaysSo() throws {

@@ -26,7 +26,12 @@ struct SarifSchemaTests {
             print("/".join(map(str, e.path)), e.message)
         sys.exit(1 if errors else 0)
         """
-        let r = try run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script, schema.path, tmp.path])
+        // Debian's python3-jsonschema (scripts/setup.sh) or a python3 on PATH that has it.
+        let candidates = [["/usr/bin/python3"], ["/usr/bin/env", "python3"]].filter { FileManager.default.isExecutableFile(atPath: $0[0]) }
+        let python = try candidates.first { c in
+            try run(URL(fileURLWithPath: c[0]), Array(c.dropFirst()) + ["-c", "import jsonschema"]).status == 0
+        } ?? ["/usr/bin/env", "python3"]
+        let r = try run(URL(fileURLWithPath: python[0]), Array(python.dropFirst()) + ["-c", script, schema.path, tmp.path])
         return r.status == 0 ? "" : (r.stdout + r.stderr).isEmpty ? "validator exit \(r.status)" : r.stdout + r.stderr
     }
 

@@ -36,3 +36,25 @@ func sentenceTexts(_ doc: Document) -> [String] {
         #expect(doc.sentences.count == 5)
     }
 }
+
+@Suite struct SegmentParallelTests {
+    /// Two threads give exactly what one gives.
+    @Test func twoThreadsGiveTheSameOutputAsOne() throws {
+        var text = ""
+        for url in Paths.seedFiles { text += try String(contentsOf: url, encoding: .utf8) + "\n\n" }
+        let lexicons = Lexicons(directory: Paths.lexicons)
+        func segment(threads: Int) throws -> Document {
+            let doc = try DocumentLoader.load(bytes: Array(text.utf8), source: "test")
+            try PlainTextLayout(lexicons: lexicons).run(doc)
+            let s = try Segmenter(lexicons: lexicons)
+            s.maxThreads = threads
+            s.parallelThreshold = 1000
+            s.run(doc)
+            return doc
+        }
+        let one = try segment(threads: 1), two = try segment(threads: 2)
+        #expect(one.tokens == two.tokens)
+        #expect(one.sentences == two.sentences)
+        #expect(one.tokens.count > 4000)
+    }
+}

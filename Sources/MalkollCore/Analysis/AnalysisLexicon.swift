@@ -4,14 +4,14 @@ import Foundation
 /// non-goal cues, furniture, actors, lead-in labels and profiles. Built once
 /// per `Analyzer`; every malformed row is a `LexiconError` with file:line:col.
 final class AnalysisLexicon {
-    enum CueKind: String { case modal, future, noun, verb, plan, forecast, requirement }
+    enum CueKind: String { case modal, future, noun, verb, plan, forecast, requirement, vision }
 
     struct Cue {
         let `class`: CommitmentClass
         let kind: CueKind
     }
 
-    enum NonGoalKind: String { case meta, subordinate, forecastVerb = "forecast-verb", external, notACue = "not-a-cue" }
+    enum NonGoalKind: String { case meta, subordinate, forecastVerb = "forecast-verb", external, notACue = "not-a-cue", pastAuxiliary = "past-auxiliary", notSupine = "not-supine" }
 
     enum FurnitureMatch: String { case prefix, contains, exact, label }
     enum FurnitureRole: String { case furniture, metadata, period, owner }
@@ -19,16 +19,29 @@ final class AnalysisLexicon {
         let pattern: String
         let match: FurnitureMatch
         let role: FurnitureRole
+        /// The pattern's UTF-16 units, case-folded like `WordKey.fold`.
+        let folded: [UInt16]
+
+        init(pattern: String, match: FurnitureMatch, role: FurnitureRole) {
+            self.pattern = pattern
+            self.match = match
+            self.role = role
+            folded = pattern.utf16.map(WordKey.fold)
+        }
     }
 
-    enum ActorKind: String { case pronoun, `self`, body, suffix, nameHead = "name-head", determiner, other, preposition }
+    enum ActorKind: String { case pronoun, `self`, body, suffix, nameHead = "name-head", determiner, other, preposition, place }
 
-    enum LabelRole: String { case goal, area, section, perspective }
+    enum LabelRole: String { case goal, goalArea = "goal-area", area, section, perspective, perspectiveName = "perspective-name", vision }
 
     var cues = PhraseIndex<Cue>()
     var nonGoal = PhraseIndex<NonGoalKind>()
-    var furniture: [FurniturePattern] = []
-    var actorWords: [UInt64: Set<ActorKind>] = [:]
+    var furniture: [FurniturePattern] = [] {
+        didSet { furnitureContains = furniture.filter { $0.match == .contains } }
+    }
+    /// The patterns matched anywhere in a line.
+    private(set) var furnitureContains: [FurniturePattern] = []
+    var actorWords = KeyTable<Set<ActorKind>>()
     /// Compound endings that name a body, lower case ("nämnden").
     var actorSuffixes: [[UInt16]] = []
     var labels = PhraseIndex<LabelRole>()
@@ -41,14 +54,14 @@ final class AnalysisLexicon {
                 throw cueTable.error(row, column: 1, "unknown class '\(row[1])' (binding, effort, investigate, recommend)")
             }
             guard let k = CueKind(rawValue: row[2]) else {
-                throw cueTable.error(row, column: 2, "unknown kind '\(row[2])' (modal, future, noun, verb, plan, forecast, requirement)")
+                throw cueTable.error(row, column: 2, "unknown kind '\(row[2])' (modal, future, noun, verb, plan, forecast, requirement, vision)")
             }
             cues.add(row[0], Cue(class: c, kind: k))
         }
         let ng = try lexicons.table("non_goal_cues.tsv")
         for row in ng.rows {
             guard let k = NonGoalKind(rawValue: row[1]) else {
-                throw ng.error(row, column: 1, "unknown kind '\(row[1])' (meta, subordinate, forecast-verb, external, not-a-cue)")
+                throw ng.error(row, column: 1, "unknown kind '\(row[1])' (meta, subordinate, forecast-verb, external, not-a-cue, past-auxiliary, not-supine)")
             }
             nonGoal.add(row[0], k)
         }
@@ -65,15 +78,18 @@ final class AnalysisLexicon {
         let at = try lexicons.table("actors.tsv")
         for row in at.rows {
             guard let k = ActorKind(rawValue: row[1]) else {
-                throw at.error(row, column: 1, "unknown kind '\(row[1])' (pronoun, self, body, suffix, name-head, determiner, other, preposition)")
+                throw at.error(row, column: 1, "unknown kind '\(row[1])' (pronoun, self, body, suffix, name-head, determiner, other, preposition, place)")
             }
             if k == .suffix { actorSuffixes.append(Array(row[0].lowercased().utf16)) }
-            actorWords[WordKey.hash(row[0]), default: []].insert(k)
+            let key = WordKey.hash(row[0])
+            var kinds = actorWords[key] ?? []
+            kinds.insert(k)
+            actorWords[key] = kinds
         }
         let lt = try lexicons.table("lead_ins.tsv")
         for row in lt.rows {
             guard let r = LabelRole(rawValue: row[1]) else {
-                throw lt.error(row, column: 1, "unknown role '\(row[1])' (goal, area, section, perspective)")
+                throw lt.error(row, column: 1, "unknown role '\(row[1])' (goal, goal-area, area, section, perspective, perspective-name, vision)")
             }
             labels.add(row[0], r)
         }

@@ -17,6 +17,7 @@ public final class Analyzer {
     public let language: LanguagePipeline
     let lexicon: AnalysisLexicon
     let assessor: Assessor
+    let fields: FieldReaders
 
     public init(lexicons: Lexicons, options: AnalyzerOptions = AnalyzerOptions()) throws {
         self.lexicons = lexicons
@@ -24,13 +25,14 @@ public final class Analyzer {
         self.language = try LanguagePipeline(lexicons: lexicons)
         self.lexicon = try AnalysisLexicon(lexicons)
         self.assessor = try Assessor(lexicons: lexicons)
+        self.fields = try FieldReaders(lexicons: lexicons)
     }
 
     /// Analyses a loaded document: runs the language layer, then the goal stages.
     public func analyze(_ doc: Document) throws -> Analysis {
         language.run(doc)
         let structure = StructureBuilder(lexicon: lexicon).build(doc)
-        var reading = GoalReading(doc: doc, structure: structure, lexicon: lexicon, organisation: options.organisation)
+        var reading = GoalReading(doc: doc, structure: structure, lexicon: lexicon, fields: fields, organisation: options.organisation)
         var goals = reading.run()
         for i in goals.indices {
             assessor.assess(&goals[i].goal, span: goals[i].span, in: doc)

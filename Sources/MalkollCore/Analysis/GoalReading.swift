@@ -1,3 +1,5 @@
+import Foundation
+
 /// Walks a document's structure in order and reads its goals with their
 /// fields: commitment, actor, targets, deadline, recurrence, program/area
 /// and direction, inherited from lead-ins and headings where the goal
@@ -14,7 +16,9 @@ struct GoalReading {
         var committing = false
         var commitment: Commitment?
         var actor: Actor?
-        var deadline: Deadline?
+        /// The lead-in's words, whose deadline its items inherit (read only
+        /// when an item needs it: most lead-ins in a long document repeat).
+        var timeRange: Range<Int>?
         var direction: Link?
         var text = ""
     }
@@ -22,6 +26,7 @@ struct GoalReading {
     let doc: Document
     let structure: DocumentStructure
     let lexicon: AnalysisLexicon
+    let fields: FieldReaders
     private(set) var organisation: String?
     private let cues: CueReader
     private let actors: ActorReader
@@ -29,36 +34,61 @@ struct GoalReading {
 
     // Running state of the walk.
     private var program: Link?
-    private var goalSection: (active: Bool, cue: String) = (false, "")
+    /// A part of goals opened by a label heading ("Målområden", "Nämndens mål").
+    private var goalSection: (active: Bool, cue: String, actor: Actor?) = (false, "", nil)
+    /// The level of the heading that opened the goal part: a heading at that
+    /// level or above ends it, a deeper one ("2.1 Trygg och säker omsorg") is inside it.
+    private var goalSectionLevel = 0
+    /// Whether the document speaks of scorecard perspectives, so that a bare
+    /// "Ekonomi" heading is a direction rather than a section.
+    private var perspectivesNamed = false
+    /// The label that named the current program ("Program", "Prioriterat område"):
+    /// the same label again names the next program, another one an area under it.
+    private var programLabel: UInt64?
+    private var programFromTitle = false
+    /// Under a "Vision" heading: goals there are reported as visions.
+    private var visionSection = false
     private var direction: Link?
     private var leadIns: [Int: LeadInInfo] = [:]
     private var headingDeadlines: [Int: Deadline?] = [:]
     private var periodDeadline: Deadline?
     private var projectContext = false
     private var previousActor: Actor?
-    private var seen: Set<String> = []
+    private var seen: Set<UInt64> = []
     private var found: [Found] = []
-    private var sentencesByBlock: [Int: Range<Int>] = [:]
+    /// The sentences of each block (indices into `doc.sentences`), by block.
+    private var sentencesByBlock: [Range<Int32>] = []
     private var scorecard = false
+    private var namedPeriods: [UInt64: String]?
+    private var leadInDeadlines: [Int: Deadline?] = [:]
+    /// The structure node of each goal, by id; and the headings that became goals.
+    private var goalNodes: [String: Int] = [:]
+    private var emittedHeadings: Set<Int> = []
+    private var nodeIndex: [Int: Int] = [:]
 
-    init(doc: Document, structure: DocumentStructure, lexicon: AnalysisLexicon, organisation: String?) {
+    init(doc: Document, structure: DocumentStructure, lexicon: AnalysisLexicon, fields: FieldReaders, organisation: String?) {
         self.doc = doc
         self.structure = structure
         self.lexicon = lexicon
+        self.fields = fields
         self.organisation = organisation
-        self.cues = CueReader(lexicon: lexicon)
+        self.cues = CueReader(lexicon: lexicon, doc: doc)
         self.actors = ActorReader(lexicon: lexicon)
     }
 
     // MARK: - Document-level context
 
     private mutating func readContext() {
+        perspectivesNamed = StructureText.contains(doc.utf16, 0..<doc.utf16.count, Self.perspektiv)
+            || StructureText.contains(doc.utf16, 0..<doc.utf16.count, Self.styrkort)
+        for (i, n) in structure.nodes.enumerated() { nodeIndex[n.range.lowerBound] = i }
+        sentencesByBlock = Array(repeating: 0..<0, count: doc.blocks.count)
         var k = 0
         while k < doc.sentences.count {
             let b = Int(doc.sentences[k].block)
             var e = k
             while e < doc.sentences.count, Int(doc.sentences[e].block) == b { e += 1 }
-            sentencesByBlock[b] = k..<e
+            if b < sentencesByBlock.count { sentencesByBlock[b] = Int32(k)..<Int32(e) }
             k = e
         }
         var owners: [String] = []
@@ -68,7 +98,7 @@ struct GoalReading {
             guard let colon = StructureText.inlineColon(doc.utf16, n.range) ?? firstColon(n.range) else { continue }
             let value = StructureText.trim(doc.utf16, (colon + 1)..<n.range.upperBound)
             if role == .period {
-                var t = FieldReaders.time(doc, value)
+                var t = fields.time(doc, value)
                 t.deadline?.inherited = true
                 periodDeadline = t.deadline ?? periodDeadline
             } else if role == .owner, !value.isEmpty {
@@ -77,11 +107,16 @@ struct GoalReading {
         }
         // The profile: by organisation, or by the document's own scorecard lead-ins.
         if organisation == nil {
-            var spans: [WordSpan] = []
-            for n in structure.nodes where n.role != .furniture && n.role != .metadata {
-                spans.append(WordSpan(doc, range: n.range))
+            // The organisation is named early: the first thousand blocks are enough.
+            let ranges = structure.nodes.lazy.filter { $0.role != .furniture && $0.role != .metadata }.prefix(1000).map(\.range)
+            organisation = actors.organisation(doc, ranges: ranges, owners: owners)
+        }
+        if organisation == nil, let title = structure.nodes.first(where: { $0.role == .heading }) {
+            // "Miljö- och byggnämndens verksamhetsplan": the body the title names.
+            if let a = actors.read(doc, WordSpan(doc, range: title.range), organisation: nil, previous: nil, cueStart: nil),
+               !a.weak, !lexicon.actorKinds(WordKey.hash(a.actor.name)).contains(.self) {
+                organisation = ActorReader.baseForm(a.actor.name)
             }
-            organisation = actors.organisation(doc, spans: spans, owners: owners)
         }
         profile = lexicon.profiles.first { $0.applies(toOrganisation: organisation) }
         var hits: [String: Set<String>] = [:]
@@ -117,32 +152,103 @@ struct GoalReading {
             case .paragraph: paragraph(index, node)
             }
         }
+        if profile == nil { programsFromSections() }
         return found
+    }
+
+    /// Without a profile, a document that divides its goals under two or more
+    /// section headings ("2.1 Trygg och säker omsorg", "3. Ekonomiska mål")
+    /// places each goal under the nearest such heading: its program.
+    private mutating func programsFromSections() {
+        var candidates: [Int?] = []
+        for f in found {
+            guard f.goal.program == nil, let node = goalNodes[f.goal.id] else { candidates.append(nil); continue }
+            candidates.append(sectionHeading(above: structure.nodes[node]))
+        }
+        guard Set(candidates.compactMap { $0 }).count >= 2 else { return }
+        for (i, c) in candidates.enumerated() {
+            guard let h = c else { continue }
+            let span = WordSpan(doc, range: structure.nodes[h].title)
+            var name = doc.string(structure.nodes[h].title)
+            if let l = labelMatch(span), let n = nameAfterLabel(span, from: l.end), l.value == .area || l.value == .goalArea { name = n }
+            found[i].goal.program = Link(name: name, evidence: .heading, confidence: 0.6)
+        }
+    }
+
+    /// The nearest heading above a node that can name a section of goals: not
+    /// the title, not a section without goals, not a goal itself, not a perspective.
+    private func sectionHeading(above node: StructureNode) -> Int? {
+        var h = node.role == .heading ? node.parentHeading : node.parentHeading
+        while let i = h {
+            let n = structure.nodes[i]
+            h = n.parentHeading
+            if n.parentHeading == nil && n.level == 0 { return nil }
+            let span = WordSpan(doc, range: n.title)
+            if span.count == 0 || emittedHeadings.contains(i) { continue }
+            if let l = labelMatch(span) {
+                switch l.value {
+                case .section, .vision: if l.start == 0 { return nil } else { continue }
+                case .perspective: if l.start == 0 && l.end == span.count { return nil } else { continue }
+                case .perspectiveName: if perspectivesNamed && l.start == 0 && l.end == span.count { return nil }
+                case .goal: if l.end == span.count && l.start == 0 { continue }
+                default: break
+                }
+            }
+            if perspectiveName(span) != nil { return nil }
+            return i
+        }
+        return nil
     }
 
     private mutating func heading(_ index: Int, _ node: StructureNode) {
         let span = WordSpan(doc, range: node.title)
         guard span.count > 0 else { return }
-        if let label = lexicon.labels.match(span, at: 0) {
+        visionSection = false
+        if goalSection.active && node.level <= goalSectionLevel { goalSection.active = false }
+        // A label coordinated with another word ("Mål och budget 2026–2028") opens no part.
+        let labelled = labelMatch(span).flatMap { l -> (value: AnalysisLexicon.LabelRole, start: Int, end: Int)? in
+            if l.end < span.count && span.keys[l.end] == Self.och { return nil }
+            return l
+        }
+        if let label = labelled {
             let name = nameAfterLabel(span, from: label.end)
             switch label.value {
-            case .goal:
-                goalSection = (true, doc.string(span.ranges[0].lowerBound..<span.ranges[label.end - 1].upperBound))
+            case .goal, .goalArea:
+                var actor = actors.read(doc, span, organisation: organisation, previous: nil, cueStart: nil)?.actor
+                actor?.inherited = true
+                if let a = actor { actor?.name = ActorReader.baseForm(a.name) }
+                if actor == nil && goalSection.active { actor = goalSection.actor }
+                goalSection = (true, doc.string(span.ranges[label.start].lowerBound..<span.ranges[label.end - 1].upperBound), actor)
+                goalSectionLevel = node.level
+                // "Målområde: Minskade utsläpp": the name is the area its goals sit in.
+                if let name, label.value == .goalArea { setProgram(programName(name), label: span.keys[label.start]) }
             case .section:
                 goalSection.active = false
             case .area:
-                goalSection.active = false
-                if let name {
-                    let canonical = programName(name)
-                    if program == nil || doc.string(span.ranges[0]).lowercased() == "program" {
-                        program = Link(name: canonical, evidence: .heading, confidence: 0.9)
-                    } else {
-                        program?.area = canonical
-                    }
-                }
+                // The document's own title "Program för folkhälsa ...": the document is the program.
+                // its areas, if it names any, are the programs of its goals.
+                let isTitle = node.level == 0 && structure.nodes.first(where: { $0.role == .heading })?.range == node.range
+                if let name { setProgram(programName(name), label: span.keys[label.start]) }
+                programFromTitle = isTitle
             case .perspective:
                 if let name { direction = Link(name: name.lowercased(), label: name, evidence: .heading, confidence: 0.8) }
+            case .perspectiveName:
+                // "Medarbetare" alone as a heading in a document that speaks of perspectives.
+                if label.start == 0 && label.end == span.count && perspectivesNamed {
+                    let name = doc.string(node.title)
+                    direction = Link(name: name.lowercased(), label: name, evidence: .heading, confidence: 0.7)
+                    goalSection.active = false
+                    return
+                }
+            case .vision:
+                goalSection.active = false
+                visionSection = true
             }
+            if label.value != .perspectiveName { return }
+        }
+        if let d = perspectiveName(span) {
+            direction = Link(name: d.lowercased(), label: doc.string(node.title), evidence: .heading, confidence: 0.8)
+            goalSection.active = false
             return
         }
         if let p = profile, let m = firstMatch(p.programs, span) {
@@ -151,15 +257,84 @@ struct GoalReading {
             return
         }
         if node.number != nil {
-            goalSection.active = false
             if program != nil { program?.area = doc.string(node.title) }
             return
         }
         if goalSection.active {
-            emit(node.range, span: span, itemLike: true, inherited: LeadInInfo(committing: true, commitment: Commitment(class: .binding, cue: goalSection.cue, inherited: true)), node: node)
+            // In a goal part a heading is a goal when it reads as one: a cue, or a phrase of three words
+            // or more ("Minskade utsläpp av växthusgaser"), not a bare name ("Ekbacka kommun").
+            if cues.isPast(span) { return }
+            if cues.read(span, itemLike: true) == nil && span.count < 3 { return }
+            emit(node.range, span: span, itemLike: true, inherited: goalSectionInfo, node: node)
         } else if let r = cues.read(span, itemLike: false), [.modal, .noun, .future].contains(r.kind), !cues.isMeta(span) {
             emit(node.range, span: span, itemLike: false, inherited: nil, node: node)
         }
+    }
+
+    static let programWord = WordKey.hash("program")
+    static let och = WordKey.hash("och")
+    static let perspektiv = Array("perspektiv".utf16)
+    static let styrkort = Array("styrkort".utf16)
+
+    /// A named program or area heading: the same label as the current
+    /// program's (or "Program") names the next program, another an area.
+    private mutating func setProgram(_ name: String, label key: UInt64) {
+        if program == nil || programLabel == key || key == Self.programWord || programFromTitle {
+            program = Link(name: name, evidence: .heading, confidence: 0.9)
+            programLabel = key
+            programFromTitle = false
+        } else {
+            program?.area = name
+        }
+    }
+
+    /// What a goal part passes on to the headings and items in it.
+    private var goalSectionInfo: LeadInInfo {
+        LeadInInfo(committing: true, commitment: Commitment(class: .binding, cue: goalSection.cue, inherited: true), actor: goalSection.actor)
+    }
+
+    /// A goal word anywhere in a lead-in ("följande mål:"), when no word of
+    /// a section without goals ("indikatorer") is there too.
+    private func goalWord(_ span: WordSpan) -> Int? {
+        var found: Int? = nil
+        for i in 0..<span.count {
+            guard let m = lexicon.labels.match(span, at: i) else { continue }
+            switch m.value {
+            case .goal, .goalArea: if found == nil { found = i }
+            case .section, .perspective, .vision: return nil
+            case .area, .perspectiveName: break
+            }
+        }
+        return found
+    }
+
+    /// A label at the start of a heading, or after a genitive or possessive
+    /// ("Nämndens mål", "Våra mål", "Kommunens övergripande mål").
+    private func labelMatch(_ span: WordSpan) -> (value: AnalysisLexicon.LabelRole, start: Int, end: Int)? {
+        for start in 0..<min(3, span.count) {
+            if start > 0 {
+                let w = span.ranges[start - 1]
+                let genitive = doc.utf16[w.upperBound - 1] == 0x73 || lexicon.actorKinds(span.keys[start - 1]).contains(.pronoun)
+                if !genitive { return nil }
+            }
+            if let m = lexicon.labels.match(span, at: start) { return (m.value, start, m.end) }
+        }
+        return nil
+    }
+
+    /// "Ekonomiskt perspektiv", "Medarbetarperspektivet": the perspective's
+    /// name without the word perspective ("ekonomiskt", "medarbetar").
+    private func perspectiveName(_ span: WordSpan) -> String? {
+        guard span.count <= 4 else { return nil }
+        let last = doc.string(span.ranges[span.count - 1]).lowercased()
+        for suffix in ["perspektivet", "perspektiv"] where last.hasSuffix(suffix) {
+            let head = last.dropLast(suffix.count)
+            var words = (0..<(span.count - 1)).map { doc.string(span.ranges[$0]) }
+            if !head.isEmpty { words.append(String(head)) }
+            let name = words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: "-– "))
+            return name.isEmpty ? nil : name
+        }
+        return nil
     }
 
     private mutating func item(_ index: Int, _ node: StructureNode) {
@@ -174,7 +349,12 @@ struct GoalReading {
             return
         }
         if let parent, parent.committing {
+            if cues.read(span, itemLike: true) == nil && cues.isPast(span) && fields.time(doc, node.range).deadline == nil { return }
             emit(node.range, span: span, itemLike: true, inherited: parent, node: node)
+        } else if parent == nil, goalSection.active {
+            // Items right under a goal heading ("Aktiviteter", "Målområden").
+            if cues.read(span, itemLike: true) == nil && cues.isPast(span) { return }
+            emit(node.range, span: span, itemLike: true, inherited: goalSectionInfo, node: node)
         } else if let r = cues.read(span, itemLike: false), [.modal, .noun, .future, .requirement].contains(r.kind) {
             emit(node.range, span: span, itemLike: false, inherited: nil, node: node)
         }
@@ -196,7 +376,16 @@ struct GoalReading {
                 skip = node.leadIn
             }
         }
-        guard let sentences = sentencesByBlock[node.block] else { return }
+        let sentences = sentenceIndices(node.block)
+        guard !sentences.isEmpty else { return }
+        if node.leadIn == nil, goalSection.active, sentences.count == 1, StructureText.wordCount(doc.utf16, node.range) <= 12 {
+            // A one-sentence paragraph right in a goal part ("Nämndens mål" → "Kortare handläggningstider.") is a goal.
+            let span = WordSpan(doc, range: node.range)
+            if !cues.isPast(span) && !isQuestionOrQuote(node.range) && !cues.isMeta(span) {
+                emit(node.range, span: span, itemLike: true, inherited: goalSectionInfo, node: node)
+                return
+            }
+        }
         for k in sentences {
             let s = doc.sentences[k]
             let r = max(Int(s.start), node.range.lowerBound)..<min(Int(s.end), node.range.upperBound)
@@ -206,8 +395,12 @@ struct GoalReading {
         }
     }
 
+    private func sentenceIndices(_ block: Int) -> Range<Int> {
+        block < sentencesByBlock.count ? Int(sentencesByBlock[block].lowerBound)..<Int(sentencesByBlock[block].upperBound) : 0..<0
+    }
+
     private func sentenceRange(containing offset: Int, in node: StructureNode) -> Range<Int>? {
-        guard let ks = sentencesByBlock[node.block] else { return nil }
+        let ks = sentenceIndices(node.block)
         for k in ks {
             let s = doc.sentences[k]
             if Int(s.start) <= offset && offset < Int(s.end) {
@@ -226,18 +419,21 @@ struct GoalReading {
         var info = LeadInInfo()
         info.text = doc.string(range)
         let span = WordSpan(doc, range: range)
-        if span.count > 0, let label = lexicon.labels.match(span, at: 0), label.value == .goal {
+        if span.count > 0, let label = labelMatch(span), label.value == .goal || label.value == .goalArea {
             info.committing = true
-            info.commitment = Commitment(class: .binding, cue: doc.string(span.ranges[0].lowerBound..<span.ranges[label.end - 1].upperBound), inherited: true)
+            info.commitment = Commitment(class: .binding, cue: doc.string(span.ranges[label.start].lowerBound..<span.ranges[label.end - 1].upperBound), inherited: true)
         } else if let r = cues.read(span, itemLike: false), [.modal, .noun, .future].contains(r.kind), !cues.isMeta(span) {
             info.committing = true
             info.commitment = Commitment(class: r.cls, cue: cueText(span, r), inherited: true)
+        } else if let word = goalWord(span) {
+            // "Fullmäktige har fastställt följande mål:": the list is of goals.
+            info.committing = true
+            info.commitment = Commitment(class: .binding, cue: doc.string(span.ranges[word]), inherited: true)
         }
         if info.committing {
             info.actor = actors.read(doc, span, organisation: organisation, previous: nil, cueStart: nil)?.actor
             info.actor?.inherited = true
-            info.deadline = FieldReaders.time(doc, range).deadline
-            info.deadline?.inherited = true
+            info.timeRange = range
             info.direction = leadInDirection(index, span)
             if let d = info.direction { direction = d }
         }
@@ -280,25 +476,29 @@ struct GoalReading {
         let own = cues.read(span, itemLike: itemLike)
         var kind = GoalKind.goal
         if inherited?.committing != true {
-            // A goal on its own strength: a finite commitment about the future.
+            // A goal on its own strength: a finite commitment about the future,
+            // not a question ("Hur ska vi arbeta?") nor a quoted voice ("– Vi ska ..., säger X").
             guard let own else { return }
             if cues.isMeta(span) || cues.hasExternalSubject(span, before: own.start) { return }
+            if isQuestionOrQuote(range) { return }
             switch own.kind {
             case .modal, .noun, .future: break
             case .requirement:
                 guard actors.read(doc, span, organisation: nil, previous: nil, cueStart: nil) != nil else { return }
             case .plan:
-                guard FieldReaders.time(doc, range).deadline != nil else { return }
+                guard fields.time(doc, range).deadline != nil else { return }
             case .forecast: kind = .forecast
+            case .vision: kind = .vision
             case .verb: if !itemLike { return }
             }
-        } else if let own, own.kind == .forecast {
-            kind = .forecast
+        } else if let own, own.kind == .forecast || own.kind == .vision {
+            kind = own.kind == .forecast ? .forecast : .vision
         }
+        if visionSection && kind == .goal { kind = .vision }
         // One goal per distinct statement.
         let key = Self.normalisedKey(doc, range)
         let body = bodyKey.map { Self.normalisedKey(doc, $0) }
-        if key.isEmpty || seen.contains(key) || (body.map { seen.contains($0) } ?? false) { return }
+        if key == 0 || seen.contains(key) || (body.map { seen.contains($0) } ?? false) { return }
         seen.insert(key)
         if let body { seen.insert(body) }
 
@@ -318,36 +518,66 @@ struct GoalReading {
         let named = actors.read(doc, span, organisation: organisation, previous: previousActor, cueStart: own?.start)
         var actor = named?.weak == false ? named?.actor : nil
         if actor == nil, let a = inherited?.actor { actor = a }
+        if actor == nil, goalSection.active, let a = goalSection.actor { actor = a }
         if actor == nil { actor = named?.actor }
         if actor == nil, projectContext, let org = organisation { actor = Actor(name: org, inherited: true) }
         if actor != nil { previousActor = actor }
 
-        let time = FieldReaders.time(doc, range)
+        let time = fields.time(doc, range)
         var deadline = time.deadline
-        if deadline == nil { deadline = inherited?.deadline }
+        if deadline == nil, let r = inherited?.timeRange { deadline = inheritedDeadline(r) }
+        if deadline == nil { deadline = periodDeadline }
         if deadline == nil { deadline = headingDeadline(node) }
-        if deadline == nil { deadline = periodDeadline ?? periodAnaphora(span) }
+        if deadline == nil { deadline = periodAnaphora(span) }
 
         let dir = inherited?.direction ?? direction.map { Link(name: $0.name, label: $0.label, evidence: $0.evidence, confidence: min($0.confidence, 0.6)) }
-        let targets = FieldReaders.targets(doc, range)
+        let targets = fields.targets(doc, range)
         let (line, column) = doc.offsets.lineColumn(range.lowerBound)
         let location = Location(line: line, column: column, start: doc.offsets.scalarOffset(range.lowerBound),
                                 end: doc.offsets.scalarOffset(range.upperBound))
         var goal = Goal(id: "g\(found.count + 1)", text: doc.string(range), location: location, kind: kind,
                         commitment: commitment, actor: actor, targets: targets, deadline: deadline,
                         recurrence: time.recurrence, program: program, direction: dir,
-                        headings: node.headings.map { doc.string(structure.nodes[$0].range) },
+                        headings: structure.headings(of: node).map { doc.string(structure.nodes[$0].range) },
                         leadIn: node.parentLeadIn.flatMap { structure.nodes[$0].leadIn }.map { doc.string($0) } ?? (bodyKey != nil ? node.leadIn.map { doc.string($0) } : nil))
         goal.signals = Self.signals(targets)
+        if let n = nodeIndex[node.range.lowerBound] {
+            goalNodes[goal.id] = n
+            if node.role == .heading { emittedHeadings.insert(n) }
+        }
         found.append(Found(goal: goal, span: range))
     }
 
+    private mutating func inheritedDeadline(_ range: Range<Int>) -> Deadline? {
+        if let known = leadInDeadlines[range.lowerBound] { return known }
+        var d = fields.time(doc, range).deadline
+        d?.inherited = true
+        leadInDeadlines[range.lowerBound] = d
+        return d
+    }
+
+    /// A question, or a quotation in a news text (it opens with a dash or
+    /// says "säger" after a comma).
+    private func isQuestionOrQuote(_ range: Range<Int>) -> Bool {
+        let u = doc.utf16
+        var end = range.upperBound
+        while end > range.lowerBound, StructureText.isSpace(u[end - 1]) || u[end - 1] == 0x201D || u[end - 1] == 0x22 { end -= 1 }
+        if end > range.lowerBound, u[end - 1] == 0x3F { return true }
+        let first = u[range.lowerBound]
+        if first == 0x2013 || first == 0x2014 { return true }
+        return StructureText.contains(u, range, Self.saysAfterComma)
+    }
+
+    static let saysAfterComma: [UInt16] = Array(", säger ".utf16)
+
     /// The deadline of the nearest heading above that states one.
     private mutating func headingDeadline(_ node: StructureNode) -> Deadline? {
-        for h in node.headings.reversed() {
+        for h in structure.headings(of: node).reversed() {
             if let known = headingDeadlines[h] { if let d = known { return d } else { continue } }
-            var d = FieldReaders.time(doc, structure.nodes[h].range).deadline
+            var d = fields.time(doc, structure.nodes[h].range).deadline
             d?.inherited = true
+            // A heading passes on a year or a period, not a day ("Version 1.2, 2025-11-03").
+            if let date = d?.date, date.count > 7 { d = nil }
             headingDeadlines[h] = d
             if let d { return d }
         }
@@ -356,34 +586,27 @@ struct GoalReading {
 
     /// "den närmaste planeringsperioden": a period the document named
     /// earlier with its years ("planeringsperioden 2016-2018").
-    private func periodAnaphora(_ span: WordSpan) -> Deadline? {
+    private mutating func periodAnaphora(_ span: WordSpan) -> Deadline? {
         for i in 0..<span.count where Self.periodWords.contains(span.keys[i]) {
-            let word = doc.string(span.ranges[i]).lowercased()
-            if let d = namedPeriod(word) { return Deadline(text: doc.string(span.ranges[i]), date: d, inherited: true) }
+            if namedPeriods == nil { namedPeriods = readNamedPeriods() }
+            if let d = namedPeriods?[span.keys[i]] { return Deadline(text: doc.string(span.ranges[i]), date: d, inherited: true) }
         }
         return nil
     }
 
-    private func namedPeriod(_ word: String) -> String? {
-        // The first place the document gives this period with years.
-        let text = doc.text.lowercased()
-        var from = text.startIndex
-        while let r = text.range(of: word, range: from..<text.endIndex) {
-            // The years right after it ("2016-2018", "2024–2027"): the last one ends the period.
-            let after = text[r.upperBound...].prefix(14)
-            var years: [String] = []
-            var digits = ""
-            for ch in after {
-                if ch.isASCII && ch.isNumber { digits.append(ch); continue }
-                if digits.count == 4 { years.append(digits) }
-                digits = ""
-                if !(ch == " " || ch == "-" || ch == "–") { break }
+    /// Every period word followed by years ("mandatperioden 2023–2026"):
+    /// the first such mention of each word gives its last year.
+    private func readNamedPeriods() -> [UInt64: String] {
+        var out: [UInt64: String] = [:]
+        for n in structure.nodes where n.role != .furniture {
+            let span = WordSpan(doc, range: n.range)
+            for i in 0..<span.count where Self.periodWords.contains(span.keys[i]) && out[span.keys[i]] == nil {
+                guard i + 1 < span.count else { continue }
+                let end = span.ranges[min(span.count - 1, i + 3)].upperBound
+                if let d = fields.time(doc, span.ranges[i].lowerBound..<end).deadline { out[span.keys[i]] = d.date }
             }
-            if digits.count == 4 { years.append(digits) }
-            if let last = years.last { return last }
-            from = r.upperBound
         }
-        return nil
+        return out
     }
 
     static let periodWords = WordSet(["planeringsperioden", "planperioden", "mandatperioden", "programperioden", "budgetperioden", "strategiperioden"])
@@ -414,7 +637,12 @@ struct GoalReading {
     /// Lower-case words joined by one space, a word broken by a hyphen and a
     /// space joined again ("effektiviserings- åtgärder"): the key under which
     /// a repeated statement is found.
-    static func normalisedKey(_ doc: Document, _ range: Range<Int>) -> String {
+    static func normalisedKey(_ doc: Document, _ range: Range<Int>) -> UInt64 {
+        let units = normalisedUnits(doc, range)
+        return units.isEmpty ? 0 : WordKey.hash(units)
+    }
+
+    static func normalisedUnits(_ doc: Document, _ range: Range<Int>) -> [UInt16] {
         var out: [UInt16] = []
         out.reserveCapacity(range.count)
         let u = doc.utf16
@@ -437,7 +665,7 @@ struct GoalReading {
             }
             i += 1
         }
-        return String(decoding: out, as: UTF16.self)
+        return out
     }
 
     static func signals(_ targets: [Target]) -> AchievabilitySignals? {

@@ -75,6 +75,9 @@ struct WordSpan {
             if Int(tokens[mid].end) <= range.lowerBound { lo = mid + 1 } else { hi = mid }
         }
         var pendingBreak = false, pendingComma = false
+        let estimate = range.count / 5 + 4
+        keys.reserveCapacity(estimate); ranges.reserveCapacity(estimate); breakBefore.reserveCapacity(estimate)
+        commaBefore.reserveCapacity(estimate); capitalised.reserveCapacity(estimate)
         doc.utf16.withUnsafeBufferPointer { u in
             var i = lo
             while i < tokens.count, Int(tokens[i].start) < range.upperBound {
@@ -126,7 +129,7 @@ struct PhraseIndex<Value> {
         var length: Int { parts.reduce(0) { $0 + $1.count } }
     }
 
-    private(set) var byFirst: [UInt64: [Entry]] = [:]
+    private(set) var byFirst = KeyTable<[Entry]>()
     var maxGap = 20
 
     mutating func add(_ phrase: String, _ value: Value) {
@@ -136,7 +139,9 @@ struct PhraseIndex<Value> {
         }
         parts.removeAll { $0.isEmpty }
         guard let first = parts.first?.first else { return }
-        byFirst[first, default: []].append(Entry(parts: parts, value: value))
+        var list = byFirst[first] ?? []
+        list.append(Entry(parts: parts, value: value))
+        byFirst[first] = list
     }
 
     func contains(first key: UInt64) -> Bool { byFirst[key] != nil }
@@ -185,8 +190,47 @@ struct PhraseIndex<Value> {
 
 /// A set of single words by key.
 struct WordSet {
-    private(set) var keys: Set<UInt64> = []
-    init(_ words: [String]) { for w in words { keys.insert(WordKey.hash(w)) } }
+    private var table = KeyTable<Bool>()
+    init(_ words: [String]) { for w in words { table[WordKey.hash(w)] = true } }
     init() {}
-    func contains(_ key: UInt64) -> Bool { keys.contains(key) }
+    func contains(_ key: UInt64) -> Bool { table[key] != nil }
+}
+
+/// A small open-addressing hash table keyed by word keys, which are hashes
+/// already: no second hashing on the hot path (a Dictionary would SipHash).
+struct KeyTable<Value> {
+    private var keys: [UInt64] = Array(repeating: 0, count: 64)
+    private var values: [Value?] = Array(repeating: nil, count: 64)
+    private var count = 0
+
+    subscript(_ key: UInt64) -> Value? {
+        get {
+            let k = key == 0 ? 1 : key
+            let mask = keys.count - 1
+            var i = Int(truncatingIfNeeded: k) & mask
+            while true {
+                let here = keys[i]
+                if here == k { return values[i] }
+                if here == 0 { return nil }
+                i = (i + 1) & mask
+            }
+        }
+        set {
+            let k = key == 0 ? 1 : key
+            if (count + 1) * 2 > keys.count { grow() }
+            let mask = keys.count - 1
+            var i = Int(truncatingIfNeeded: k) & mask
+            while keys[i] != 0 && keys[i] != k { i = (i + 1) & mask }
+            if keys[i] == 0 { keys[i] = k; count += 1 }
+            values[i] = newValue
+        }
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = Array(repeating: 0, count: oldKeys.count * 2)
+        values = Array(repeating: nil, count: oldKeys.count * 2)
+        count = 0
+        for (i, k) in oldKeys.enumerated() where k != 0 { self[k] = oldValues[i] }
+    }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 
 /// A bad configuration value or key: `file:line:column: message`.
 public struct ConfigError: Error, CustomStringConvertible, Equatable {
@@ -63,118 +62,78 @@ public struct MalkollConfig: Sendable, Equatable {
     }
 
     public static func parse(_ text: String, path: String, defaultLexicons: () throws -> Lexicons) throws -> MalkollConfig {
-        let table: TOMLTable
+        let file: ConfigFile
         do {
-            table = try TOMLTable(string: text)
-        } catch let e as TOMLParseError {
-            throw ConfigError(file: path, line: e.source.begin.line, column: e.source.begin.column, message: e.description)
+            file = try ConfigFile(text)
+        } catch let e as ConfigFile.SyntaxError {
+            throw ConfigError(file: path, line: e.line, column: e.column, message: e.message)
         }
-        let locate = KeyLocator(text: text)
-        func error(_ key: String, in section: String? = nil, _ message: String) -> ConfigError {
-            let (line, column) = locate.position(of: key, in: section)
-            return ConfigError(file: path, line: line, column: column, message: message)
+        func error(_ e: ConfigFile.Entry, _ message: String) -> ConfigError {
+            ConfigError(file: path, line: e.line, column: e.column, message: message)
         }
-        func string(_ key: String) throws -> String? {
-            guard let v = table[key] else { return nil }
-            guard let s = v.string else { throw error(key, "\"\(key)\" must be a string") }
+        func string(_ e: ConfigFile.Entry) throws -> String {
+            guard case let .string(s) = e.value else { throw error(e, "\"\(e.key)\" must be a quoted string") }
             return s
         }
 
         var config = MalkollConfig()
         config.path = path
-        let known: Set<String> = ["profile", "organisation", "lexicons", "lang", "fail-on", "rules"]
-        for key in table.keys.sorted() where !known.contains(key) {
-            throw error(key, "unknown key \"\(key)\" (known: \(known.sorted().joined(separator: ", ")))")
+        for t in file.tables where t.name != "rules" {
+            throw ConfigError(file: path, line: t.line, column: t.column, message: "unknown table [\(t.name)] (known: [rules])")
         }
-        config.organisation = try string("organisation")
-        if let l = try string("lexicons") {
-            let base = URL(fileURLWithPath: path).deletingLastPathComponent()
-            let url = l.hasPrefix("/") ? URL(fileURLWithPath: l) : base.appendingPathComponent(l)
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue else {
-                throw error("lexicons", "lexicons: \"\(l)\" is not a folder")
+        let known = ["fail-on", "lang", "lexicons", "organisation", "profile"]
+        var profile: ConfigFile.Entry? = nil
+        var rules: [(key: String, entry: ConfigFile.Entry)] = []
+        for e in file.entries {
+            if e.table == "rules" { rules.append((e.key, e)); continue }
+            if e.key.hasPrefix("rules.") { rules.append((String(e.key.dropFirst("rules.".count)), e)); continue }
+            switch e.key {
+            case "organisation": config.organisation = try string(e)
+            case "lexicons":
+                let l = try string(e)
+                let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+                let url = l.hasPrefix("/") ? URL(fileURLWithPath: l) : base.appendingPathComponent(l)
+                var isDir: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue else {
+                    throw error(e, "lexicons: \"\(l)\" is not a folder")
+                }
+                config.lexicons = url.standardizedFileURL.path
+            case "lang":
+                let lang = try string(e)
+                guard lang == "sv" || lang == "en" else { throw error(e, "lang must be \"sv\" or \"en\", not \"\(lang)\"") }
+                config.lang = lang
+            case "fail-on":
+                let f = try string(e)
+                guard ["error", "warning", "info", "never"].contains(f) else {
+                    throw error(e, "fail-on must be error, warning, info or never, not \"\(f)\"")
+                }
+                config.failOn = f
+            case "profile": profile = e
+            default: throw error(e, "unknown key \"\(e.key)\" (known: \(known.joined(separator: ", ")), [rules])")
             }
-            config.lexicons = url.standardizedFileURL.path
         }
-        if let lang = try string("lang") {
-            guard lang == "sv" || lang == "en" else { throw error("lang", "lang must be \"sv\" or \"en\", not \"\(lang)\"") }
-            config.lang = lang
-        }
-        if let f = try string("fail-on") {
-            guard ["error", "warning", "info", "never"].contains(f) else {
-                throw error("fail-on", "fail-on must be error, warning, info or never, not \"\(f)\"")
-            }
-            config.failOn = f
-        }
-        if let profile = try string("profile") {
+        // The profile is checked against the lexicon set the file names, if any.
+        if let e = profile {
+            let name = try string(e)
             let lexicons = try config.lexicons.map { try Lexicons.at($0) } ?? defaultLexicons()
             let profiles = try CriteriaProfiles(lexicons)
-            guard let criteria = profiles.criteria(of: profile) else {
-                throw error("profile", "unknown profile \"\(profile)\" (known: \(profiles.names.joined(separator: ", ")))")
+            guard let criteria = profiles.criteria(of: name) else {
+                throw error(e, "unknown profile \"\(name)\" (known: \(profiles.names.joined(separator: ", ")))")
             }
-            config.rules.profile = profile
+            config.rules.profile = name
             config.rules.criteria = criteria
         }
-        if let rulesValue = table["rules"] {
-            guard let rules = rulesValue.table else { throw error("rules", "[rules] must be a table") }
-            // A bare dotted key (relevant.no-program = "off") is a nested table in TOML.
-            var entries: [(key: String, value: TOMLValueConvertible)] = []
-            for key in rules.keys.sorted() {
-                if let nested = rules[key]!.table {
-                    for sub in nested.keys.sorted() { entries.append((key + "." + sub, nested[sub]!)) }
-                } else {
-                    entries.append((key, rules[key]!))
-                }
-            }
-            for (key, value) in entries {
-                guard let rule = SmartRules.rule(key) else {
-                    throw error(key, in: "rules", "unknown rule \"\(key)\" (see `malkoll rules`)")
-                }
-                let id = rule.description.id
-                if let on = value.bool {
-                    if !on { config.rules.disabled.insert(id) }
-                } else if let s = value.string, s == "off" {
-                    config.rules.disabled.insert(id)
-                } else if let s = value.string, let severity = Severity(rawValue: s) {
-                    config.rules.severities[id] = severity
-                } else {
-                    throw error(key, in: "rules", "rule \"\(key)\": the value must be error, warning, info, \"off\" or a boolean")
-                }
+        for (key, e) in rules {
+            guard let rule = SmartRules.rule(key) else { throw error(e, "unknown rule \"\(key)\" (see `malkoll rules`)") }
+            let id = rule.description.id
+            switch e.value {
+            case .bool(false), .string("off"): config.rules.disabled.insert(id)
+            case .bool(true), .string("on"): config.rules.disabled.remove(id)
+            case let .string(s) where Severity(rawValue: s) != nil: config.rules.severities[id] = Severity(rawValue: s)
+            default: throw error(e, "rule \"\(key)\": the value must be \"error\", \"warning\", \"info\", \"off\" or a boolean")
             }
         }
         return config
-    }
-}
-
-/// Finds where a key stands in a TOML text (TOMLKit gives positions for
-/// syntax errors only): the line of `key = ...` inside `[section]`.
-struct KeyLocator {
-    let lines: [Substring]
-
-    init(text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    }
-
-    func position(of key: String, in section: String?) -> (line: Int, column: Int) {
-        var current: String? = nil
-        for (i, raw) in lines.enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("[") {
-                current = line.trimmingCharacters(in: CharacterSet(charactersIn: "[] \t\r"))
-                if current == section, section != nil, key == section { return (i + 1, 1) }
-                continue
-            }
-            if key == section, current == nil, line.hasPrefix(key) { return (i + 1, 1) }
-            guard current == section else { continue }
-            for form in [key, "\"\(key)\"", "'\(key)'"] where line.hasPrefix(form) {
-                let rest = line.dropFirst(form.count).drop { $0 == " " || $0 == "\t" }
-                if rest.hasPrefix("=") || (form == key && rest.hasPrefix(".")) {
-                    let indent = raw.prefix { $0 == " " || $0 == "\t" }.count
-                    return (i + 1, indent + 1)
-                }
-            }
-        }
-        return (1, 1)
     }
 }
 

@@ -9,8 +9,8 @@
 /// In plain text the same directives also stand alone on a line, optionally
 /// after `#`, `//` or `%`:  `# malkoll-disable-next-line no-quantity`.
 /// Rule ids may be given in full or by their last part ("vague-verb").
-/// Where the extracted text has lost the comments (HTML, DOCX), lint reads
-/// them from the raw file and applies them to the whole document.
+/// Where the extracted text has lost the comments (Markdown, HTML), lint reads
+/// them from the raw file and places each goal by finding its text there.
 public struct Suppressions: Sendable {
     /// A suppressed stretch of lines (1-based, inclusive) for some rules.
     struct Region: Sendable {
@@ -31,7 +31,7 @@ public struct Suppressions: Sendable {
     }
 
     /// Directives in `text` (the document's text, or its raw source).
-    public static func scan(_ text: String, wholeDocument: Bool = false) -> Suppressions {
+    public static func scan(_ text: String) -> Suppressions {
         var out = Suppressions()
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         let last = max(lines.count, 1)
@@ -44,17 +44,14 @@ public struct Suppressions: Sendable {
                 case "disable-next-line":
                     var next = n + 1
                     while next <= lines.count, lines[next - 1].trimmingCharacters(in: .whitespaces).isEmpty { next += 1 }
-                    out.regions.append(Region(rules: d.rules, lines: wholeDocument ? 1...last : min(next, last)...min(next, last)))
+                    out.regions.append(Region(rules: d.rules, lines: min(next, last)...min(next, last)))
                 case "disable":
-                    if wholeDocument {
-                        out.regions.append(Region(rules: d.rules, lines: 1...last))
-                    } else if let rules = d.rules {
+                    if let rules = d.rules {
                         for r in rules where open[r] == nil { open[r] = n }
                     } else if openAll == nil {
                         openAll = n
                     }
                 case "enable":
-                    guard !wholeDocument else { continue }
                     if let rules = d.rules {
                         for r in rules { if let s = open.removeValue(forKey: r) { out.regions.append(Region(rules: [r], lines: s...n)) } }
                     } else {
@@ -69,6 +66,39 @@ public struct Suppressions: Sendable {
         for (r, s) in open { out.regions.append(Region(rules: r.map { [$0] }, lines: s...last)) }
         if let s = openAll { out.regions.append(Region(rules: nil, lines: s...last)) }
         return out
+    }
+
+    /// The 1-based line of `source` where `goalText` stands, searched by its
+    /// opening words (up to 40 characters, whitespace-insensitive); nil when
+    /// the source does not hold it as plain text.
+    public static func line(of goalText: String, in source: String) -> Int? {
+        let words = goalText.split(whereSeparator: { $0.isWhitespace }).prefix(6)
+        guard let first = words.first else { return nil }
+        var probe = String(first)
+        for w in words.dropFirst() where probe.count < 40 { probe += " " + w }
+        // Whitespace runs, line breaks included, become one space; each kept
+        // character remembers its line.
+        var collapsed: [Character] = []
+        var lines: [Int] = []
+        var line = 1
+        var lastSpace = true
+        for ch in source {
+            if ch.isWhitespace {
+                if !lastSpace { collapsed.append(" "); lines.append(line) }
+                lastSpace = true
+                if ch.isNewline { line += 1 }
+            } else {
+                collapsed.append(ch)
+                lines.append(line)
+                lastSpace = false
+            }
+        }
+        let needle = Array(probe)
+        guard needle.count <= collapsed.count else { return nil }
+        for start in 0...(collapsed.count - needle.count) where collapsed[start] == needle[0] {
+            if Array(collapsed[start..<start + needle.count]) == needle { return lines[start] }
+        }
+        return nil
     }
 
     struct Directive {

@@ -1,5 +1,6 @@
 /// SHA-256 (FIPS 180-4), enough for fingerprinting inputs without pulling in
-/// a crypto package.
+/// a crypto package. Works straight on the caller's buffer: no copy of the
+/// message, the padding is built in a 128-byte tail.
 public enum SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -14,48 +15,64 @@ public enum SHA256 {
 
     @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
-    /// Lower-case hex digest of `bytes`.
-    public static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        var message = Array(bytes)
-        let bitLength = UInt64(message.count) * 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for i in (0..<8).reversed() { message.append(UInt8((bitLength >> (UInt64(i) * 8)) & 0xff)) }
-        var w = [UInt32](repeating: 0, count: 64)
-        message.withUnsafeBufferPointer { m in
-            var chunk = 0
-            while chunk < m.count {
-                for i in 0..<16 {
-                    let j = chunk + i * 4
-                    w[i] = UInt32(m[j]) << 24 | UInt32(m[j + 1]) << 16 | UInt32(m[j + 2]) << 8 | UInt32(m[j + 3])
-                }
-                for i in 16..<64 {
-                    let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                    let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                    w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-                }
-                var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-                for i in 0..<64 {
-                    let S1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                    let ch = (e & f) ^ (~e & g)
-                    let t1 = hh &+ S1 &+ ch &+ k[i] &+ w[i]
-                    let S0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                    let maj = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = S0 &+ maj
-                    hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-                }
-                h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d
-                h[4] = h[4] &+ e; h[5] = h[5] &+ f; h[6] = h[6] &+ g; h[7] = h[7] &+ hh
-                chunk += 64
+    /// Compresses whole 64-byte blocks of `p[0..<count]` into `h`.
+    private static func compress(_ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+                                 _ p: UnsafePointer<UInt8>, blocks: Int,
+                                 _ w: UnsafeMutablePointer<UInt32>, _ k: UnsafePointer<UInt32>) {
+        var block = p
+        for _ in 0..<blocks {
+            for i in 0..<16 {
+                let j = block + i * 4
+                w[i] = UInt32(j[0]) << 24 | UInt32(j[1]) << 16 | UInt32(j[2]) << 8 | UInt32(j[3])
             }
+            for i in 16..<64 {
+                let a = w[i - 15], b = w[i - 2]
+                let s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >> 3)
+                let s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >> 10)
+                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+            }
+            var (a, b, c, d, e, f, g, hh) = h
+            for i in 0..<64 {
+                let t1 = hh &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ k[i] &+ w[i]
+                let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+                hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+            }
+            h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
+            block += 64
+        }
+    }
+
+    public static func hex(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
+            (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+        let w = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
+        defer { w.deallocate() }
+        let n = bytes.count
+        let whole = n / 64
+        k.withUnsafeBufferPointer { kp in
+            if whole > 0 { compress(&h, bytes.baseAddress!, blocks: whole, w, kp.baseAddress!) }
+            // The tail: the last partial block, 0x80, zeros, the bit length.
+            var tail = [UInt8](repeating: 0, count: 128)
+            let rest = n - whole * 64
+            for i in 0..<rest { tail[i] = bytes[whole * 64 + i] }
+            tail[rest] = 0x80
+            let tailBlocks = rest < 56 ? 1 : 2
+            let bitLength = UInt64(n) &* 8
+            for i in 0..<8 { tail[tailBlocks * 64 - 1 - i] = UInt8((bitLength >> (UInt64(i) * 8)) & 0xff) }
+            tail.withUnsafeBufferPointer { t in compress(&h, t.baseAddress!, blocks: tailBlocks, w, kp.baseAddress!) }
         }
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(64)
-        for word in h {
+        for word in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
             for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((word >> UInt32(shift)) & 0xf)]) }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Lower-case hex digest of `bytes`.
+    public static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        if let digest = bytes.withContiguousStorageIfAvailable({ hex($0) }) { return digest }
+        return Array(bytes).withUnsafeBufferPointer { hex($0) }
     }
 }

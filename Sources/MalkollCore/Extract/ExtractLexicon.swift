@@ -19,7 +19,7 @@ final class ExtractLexicon {
         var unit: TargetUnit?
     }
 
-    enum ContextRole: String, CaseIterable { case label, stop, clause, percent_subject, money }
+    enum ContextRole: String, CaseIterable { case label, label_after, vague, stop, boundary, clause, percent_subject, count_subject, person, baseline, money }
 
     enum TimeRole: String, CaseIterable { case deadline, start, reference, past, baseline, name, filler, future, past_verb }
     struct TimeCue { var role: TimeRole; var after: Bool }
@@ -30,12 +30,15 @@ final class ExtractLexicon {
     struct RecurrenceCue { var text: String; var kind: RecurrenceKind }
 
     /// Morphemes that compose inside one word ("tjugo"+"fem"), longest first.
-    private(set) var morphemes: [(form: String, word: NumberWord)] = []
+    private(set) var morphemes: [(form: [Unicode.Scalar], word: NumberWord)] = []
+    /// The scalars a morpheme starts with: a word starting otherwise is no number.
+    private(set) var morphemeStarts: Set<Unicode.Scalar> = []
     /// Every number word and phrase.
     private(set) var numberWords = PhraseTable<NumberWord>()
     /// Digit scale letters, case-sensitive ("M" = 1e6 but "m" is a metre).
     private(set) var digitScales: [String: Double] = [:]
     private(set) var ordinalWords: [(form: String, value: Int)] = []
+    private(set) var ordinalByWord: [String: Int] = [:]
     private(set) var ordinalSuffixes: Set<String> = []
     private(set) var units = PhraseTable<Unit>()
     private(set) var comparators = PhraseTable<ComparatorCue>()
@@ -49,6 +52,20 @@ final class ExtractLexicon {
     /// The future and past_verb rows: what tells a plan from a report.
     private(set) var tenseCues = PhraseTable<TimeRole>()
     private(set) var recurrences = PhraseTable<RecurrenceCue>()
+
+    /// One typed view per lexicon folder, shared by the readers built on it
+    /// (the files do not change while the program runs).
+    static func shared(_ lexicons: Lexicons) throws -> ExtractLexicon {
+        let key = lexicons.directory.standardizedFileURL.path
+        sharedLock.lock()
+        defer { sharedLock.unlock() }
+        if let l = sharedByFolder[key] { return l }
+        let l = try ExtractLexicon(lexicons: lexicons)
+        sharedByFolder[key] = l
+        return l
+    }
+    private static var sharedByFolder: [String: ExtractLexicon] = [:]
+    private static let sharedLock = NSLock()
 
     init(lexicons: Lexicons) throws {
         try loadNumberWords(lexicons.table("number_words.tsv"))
@@ -87,7 +104,13 @@ final class ExtractLexicon {
         let rec = try lexicons.table("recurrence.tsv")
         for row in rec.rows {
             let kind = try Self.enumValue(rec, row, 2, RecurrenceKind.self)
-            if kind != .every, row[1].isEmpty { throw rec.error(row, column: 1, "recurrence missing") }
+            // The output schema allows these recurrences only.
+            if kind == .phrase, !["yearly", "quarterly", "monthly", "weekly"].contains(row[1]) {
+                throw rec.error(row, column: 1, "a phrase's recurrence must be yearly, quarterly, monthly or weekly")
+            }
+            if kind == .unit, !["years", "months"].contains(row[1]) {
+                throw rec.error(row, column: 1, "a unit must be years or months")
+            }
             if kind == .every, !row[1].isEmpty, Int(row[1]) == nil { throw rec.error(row, column: 1, "a count must be a whole number") }
             recurrences.add(row[0], RecurrenceCue(text: row[1], kind: kind))
         }
@@ -104,7 +127,8 @@ final class ExtractLexicon {
             switch kind {
             case .digitscale: digitScales[row[0]] = value
             case .unit, .ten, .hundred, .scale, .article:
-                morphemes.append((row[0].lowercased(), w))
+                morphemes.append((Array(row[0].lowercased().unicodeScalars), w))
+                if let first = row[0].lowercased().unicodeScalars.first { morphemeStarts.insert(first) }
                 numberWords.add(row[0], w)
             default: numberWords.add(row[0], w)
             }
@@ -118,6 +142,7 @@ final class ExtractLexicon {
             case "word":
                 guard let v = Int(row[1]), v > 0 else { throw t.error(row, column: 1, "value must be a whole number above 0") }
                 ordinalWords.append((row[0].lowercased(), v))
+                if ordinalByWord[row[0].lowercased()] == nil { ordinalByWord[row[0].lowercased()] = v }
             case "suffix": ordinalSuffixes.insert(row[0].lowercased())
             default: throw t.error(row, column: 2, "kind must be word or suffix")
             }
@@ -190,7 +215,7 @@ final class ExtractLexicon {
 
     // MARK: look-ups
 
-    func ordinalWord(_ lower: String) -> Int? { ordinalWords.first { $0.form == lower }?.value }
+    func ordinalWord(_ lower: String) -> Int? { ordinalByWord[lower] }
 
     func period(_ lower: String, part: Int?) -> Period? {
         periods[lower]?.first { $0.part == part }
@@ -199,9 +224,11 @@ final class ExtractLexicon {
 
     func context(_ token: ScanToken, is role: ContextRole) -> Bool {
         guard token.kind != .digits else { return false }
-        if contextWords[token.lower]?.contains(role) == true { return true }
-        return token.isWord && contextEndings.contains {
-            $0.role == role && token.lower.count > $0.ending.count && token.lower.hasSuffix($0.ending)
-        }
+        return contextMemo.value(token.lower) {
+            var roles = contextWords[token.lower] ?? []
+            if token.isWord { for e in contextEndings where hasEnding(token.lower, e.ending) { roles.insert(e.role) } }
+            return roles
+        }.contains(role)
     }
+    private let contextMemo = WordMemo<Set<ContextRole>>()
 }

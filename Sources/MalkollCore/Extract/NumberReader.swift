@@ -4,11 +4,11 @@
 /// "två av tre", "var tredje") and ordinals ("första", "3:e",
 /// "trettioförsta"). The words come from `number_words.tsv` and
 /// `ordinals.tsv`; this type holds the grammar that composes them.
-public final class NumberReader {
+public final class NumberReader: @unchecked Sendable {
     let lexicon: ExtractLexicon
 
     public init(lexicons: Lexicons) throws {
-        lexicon = try ExtractLexicon(lexicons: lexicons)
+        lexicon = try ExtractLexicon.shared(lexicons)
     }
 
     init(lexicon: ExtractLexicon) {
@@ -84,15 +84,60 @@ public final class NumberReader {
     }
 
     /// The value of an ordinal word, composed when needed ("tjugo"+"femte").
-    func ordinalValue(_ word: String) -> Int? {
+    func ordinalValue(_ word: String) -> Int? { facts(word).ordinal }
+
+    /// What one word is as a number: its morphemes, its ordinal value, the
+    /// denominator it names. Worked out once per word.
+    struct WordFacts {
+        var parts: [(value: Double, kind: ExtractLexicon.NumberWordKind)]?
+        var ordinal: Int?
+        var denominator: Int?
+    }
+    private let memo = WordMemo<WordFacts>()
+
+    func facts(_ word: String) -> WordFacts {
+        memo.value(word) {
+            var f = WordFacts()
+            let scalars = Array(word.unicodeScalars)
+            f.parts = parts(scalars[...])
+            f.ordinal = composedOrdinal(word)
+            f.denominator = computeDenominator(word)
+            return f
+        }
+    }
+
+    private func composedOrdinal(_ word: String) -> Int? {
         if let v = lexicon.ordinalWord(word) { return v }
-        for (form, v) in lexicon.ordinalWords where word.count > form.count && word.hasSuffix(form) {
-            let head = String(word.dropLast(form.count))
-            guard var acc = composeWord(head, from: WordNumberAccumulator()) else { continue }
+        guard let last = word.unicodeScalars.last, last == "a" || last == "e" else { return nil }
+        for (form, v) in lexicon.ordinalWords where hasEnding(word, form) {
+            let head = Array(word.unicodeScalars.dropLast(form.unicodeScalars.count))
+            guard let headParts = parts(head[...]) else { continue }
+            var acc = WordNumberAccumulator()
+            guard headParts.allSatisfy({ acc.add($0.value, $0.kind) }) else { continue }
             let kind: ExtractLexicon.NumberWordKind = v < 20 ? .unit : v < 100 ? .ten : v < 1000 ? .hundred : .scale
             if acc.add(Double(v), kind), acc.value == acc.value.rounded() { return Int(acc.value) }
         }
         return nil
+    }
+
+    /// The morphemes a word splits into, read from a fresh start ("tvåhundrafemtio"
+    /// = två hundra femtio), or nil when it is not wholly a number.
+    private func parts(_ w: ArraySlice<Unicode.Scalar>) -> [(value: Double, kind: ExtractLexicon.NumberWordKind)]? {
+        guard let first = w.first, lexicon.morphemeStarts.contains(first) else { return nil }
+        var path: [(value: Double, kind: ExtractLexicon.NumberWordKind)] = []
+        func search(_ pos: Int, _ acc: WordNumberAccumulator) -> Bool {
+            if pos == w.endIndex { return true }
+            for (form, m) in lexicon.morphemes {
+                guard pos + form.count <= w.endIndex, w[pos..<pos + form.count].elementsEqual(form) else { continue }
+                var next = acc
+                guard next.add(m.value ?? 0, m.kind) else { continue }
+                path.append((m.value ?? 0, m.kind))
+                if search(pos + form.count, next) { return true }
+                path.removeLast()
+            }
+            return false
+        }
+        return search(w.startIndex, WordNumberAccumulator()) ? path : nil
     }
 
     // MARK: digits
@@ -220,20 +265,9 @@ public final class NumberReader {
     /// The accumulator after reading one word made of number morphemes, or
     /// nil when the word is not (wholly) a number that fits after `acc`.
     private func composeWord(_ word: String, from acc: WordNumberAccumulator) -> WordNumberAccumulator? {
-        let chars = Array(word)
-        func search(_ pos: Int, _ acc: WordNumberAccumulator) -> WordNumberAccumulator? {
-            if pos == chars.count { return acc }
-            for (form, w) in lexicon.morphemes {
-                let f = Array(form)
-                guard pos + f.count <= chars.count, Array(chars[pos..<pos + f.count]) == f else { continue }
-                var next = acc
-                guard next.add(w.value ?? 0, w.kind), let done = search(pos + f.count, next) else { continue }
-                return done
-            }
-            return nil
-        }
-        guard !chars.isEmpty else { return nil }
-        return search(0, acc)
+        guard let parts = facts(word).parts else { return nil }
+        var acc = acc
+        return parts.allSatisfy({ acc.add($0.value, $0.kind) }) ? acc : nil
     }
 
     // MARK: what may follow a number
@@ -288,12 +322,14 @@ public final class NumberReader {
     }
 
     /// The denominator a word names: "halv" = 2, "tredjedel(ar)" = 3, "tiondel" = 10.
-    func denominator(_ word: String) -> Int? {
+    func denominator(_ word: String) -> Int? { facts(word).denominator }
+
+    private func computeDenominator(_ word: String) -> Int? {
         if let w = lexicon.numberWords.value(word: word), w.kind == .half, let v = w.value { return Int(v) }
-        for ending in ["delarna", "delar", "delen", "del"] where word.count > ending.count && word.hasSuffix(ending) {
+        for ending in ["delarna", "delar", "delen", "del"] where hasEnding(word, ending) {
             guard lexicon.numberWords.value(word: ending)?.kind == .part else { continue }
             let stem = String(word.dropLast(ending.count))
-            if let v = ordinalValue(stem) ?? ordinalValue(stem + "de"), v > 1 { return v }
+            if let v = composedOrdinal(stem) ?? composedOrdinal(stem + "de"), v > 1 { return v }
         }
         return nil
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lexicon phrases matched on scanned tokens, longest first, ignoring case.
 /// A phrase is scanned like the text ("t.o.m." is t . o . m .), so it matches
 /// however the text spaces it. A phrase written "-perioden" matches the end
@@ -39,7 +41,7 @@ struct PhraseTable<Value> {
         }
         if tokens[i].isWord {
             let w = tokens[i].lower
-            for e in endings where w.count > e.ending.count && w.hasSuffix(e.ending) { return (e.value, i + 1) }
+            for e in endings where hasEnding(w, e.ending) { return (e.value, i + 1) }
         }
         return nil
     }
@@ -58,12 +60,40 @@ struct PhraseTable<Value> {
     func contains(word: String) -> Bool {
         let w = word.lowercased()
         if byFirst[w]?.contains(where: { $0.words.count == 1 }) == true { return true }
-        return endings.contains { w.count > $0.ending.count && w.hasSuffix($0.ending) }
+        return endings.contains { hasEnding(w, $0.ending) }
     }
 
     func value(word: String) -> Value? {
         let w = word.lowercased()
         if let v = byFirst[w]?.first(where: { $0.words.count == 1 }) { return v.value }
-        return endings.first { w.count > $0.ending.count && w.hasSuffix($0.ending) }?.value
+        return endings.first { hasEnding(w, $0.ending) }?.value
+    }
+}
+
+/// `word` ends with `ending` and is longer (compared as UTF-8: both are lower-cased lexicon forms).
+func hasEnding(_ word: String, _ ending: String) -> Bool {
+    let w = word.utf8, e = ending.utf8
+    return w.count > e.count && w.reversed().starts(with: e.reversed())
+}
+
+/// A cache of what a word is, shared by the threads that use one reader
+/// (a word's analysis never changes). Bounded: past `limit` words it stops
+/// remembering new ones.
+final class WordMemo<Value>: @unchecked Sendable {
+    private var values: [String: Value] = [:]
+    private let lock = NSLock()
+    private let limit: Int
+
+    init(limit: Int = 200_000) { self.limit = limit }
+
+    func value(_ word: String, _ make: () -> Value) -> Value {
+        lock.lock()
+        if let v = values[word] { lock.unlock(); return v }
+        lock.unlock()
+        let v = make()
+        lock.lock()
+        if values.count < limit { values[word] = v }
+        lock.unlock()
+        return v
     }
 }

@@ -78,6 +78,10 @@ struct TimeFinder {
             if let c = cuesBefore[start], let role = Self.role(c.value) {
                 found[k].role = role
                 start = c.start
+            } else if let c = (max(0, start - 2)..<start).compactMap({ cuesBefore[$0] }).first(where: { $0.value == .baseline }),
+                      !(c.start..<start).contains(where: { t[$0].isClauseBreak }) {
+                // "jämfört med elevenkäten 2024": a baseline a word or two off.
+                found[k].role = .baseline
             } else if start > 1, t[start - 1].isWord, t[start - 1].text.first?.isUppercase == true,
                       let c = cuesBefore[start - 1], c.value == .name {
                 // "Vision Luleå 2050": a name with a proper noun inside.
@@ -87,8 +91,20 @@ struct TimeFinder {
             if let after = lexicon.timeCuesAfter.match(t, at: found[k].tokens.upperBound), after.value == .baseline {
                 found[k].role = .baseline
             }
+            // "(SCB 2019)", "(2019)": a citation, not a period.
+            if found[k].role == .bare, isCitation(t, found[k].tokens) { found[k].role = .name }
         }
         return found
+    }
+
+    /// A bare year closing a parenthesis opened at most three words before.
+    private func isCitation(_ t: [ScanToken], _ r: Range<Int>) -> Bool {
+        guard r.upperBound < t.count, t[r.upperBound].text == ")" else { return false }
+        for k in stride(from: r.lowerBound - 1, through: max(0, r.lowerBound - 4), by: -1) {
+            if t[k].text == "(" { return true }
+            if t[k].isClauseBreak && t[k].text != "," { return false }
+        }
+        return false
     }
 
     private static func role(_ r: ExtractLexicon.TimeRole) -> TimeExpression.Role? {
@@ -166,6 +182,15 @@ struct TimeFinder {
         // "1:a kvartalet 2015".
         if let o = numbers.ordinalMatch(t, at: i), o.end < t.count, lexicon.hasPeriod(t[o.end].lower) {
             return periodExpression(t, from: i, after: o.end + 1, period: lexicon.period(t[o.end].lower, part: Int(o.value)))
+        }
+        // "31/12 2025", "den 1/7": a day and a month (with a year after, or "den" before).
+        if t[i].text.count <= 2, let day = Int(t[i].text), i + 2 < t.count, t[i + 1].text == "/", t[i + 1].gap == .none,
+           t[i + 2].gap == .none, t[i + 2].isDigits, t[i + 2].text.count <= 2, let month = Int(t[i + 2].text),
+           (1...12).contains(month), (1...31).contains(day) {
+            if let y = year(t, i + 3), t[i + 3].gap == .space, CalendarDate.valid(y, month, day) {
+                return (i..<i + 4, CalendarDate(year: y, month: month, day: day), false)
+            }
+            if i > 0, t[i - 1].lower == "den" { return (i..<i + 3, nil, false) }
         }
         // "30 juni 2026", "1:a maj".
         if t[i].text.count <= 2, let day = Int(t[i].text), (1...31).contains(day) {

@@ -35,12 +35,12 @@ public struct TimeReading: Sendable, Equatable {
 /// but a verb in the past ("År 2013 antogs planen"), its years are history.
 /// A document name with a period ("HR-strategin 2012-2016") gives that
 /// period's end: a goal inside such a strategy is bound to it.
-public final class TimeReader {
+public final class TimeReader: @unchecked Sendable {
     let lexicon: ExtractLexicon
     let finder: TimeFinder
 
     public init(lexicons: Lexicons) throws {
-        let lexicon = try ExtractLexicon(lexicons: lexicons)
+        let lexicon = try ExtractLexicon.shared(lexicons)
         self.lexicon = lexicon
         finder = TimeFinder(lexicon: lexicon, numbers: NumberReader(lexicon: lexicon))
     }

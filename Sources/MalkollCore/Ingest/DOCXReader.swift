@@ -33,7 +33,9 @@ struct DOCXReader {
                 try walker.walk(notes, part: file, into: &out, numbering: &numbering)
             }
         }
-        let title = try zip.read("docProps/core.xml").flatMap { try coreTitle($0) }
+        let title = try zip.read("docProps/core.xml").flatMap {
+            try XMLPullReader.firstText(of: "title", in: $0, source: source, part: "docProps/core.xml")
+        }
         return Extracted(out.finish(), title: title)
     }
 
@@ -68,22 +70,6 @@ struct DOCXReader {
             }
         }
         return out
-    }
-
-    private func coreTitle(_ bytes: [UInt8]) throws -> String? {
-        let r = try XMLPullReader(bytes, source: source, part: "docProps/core.xml")
-        var inTitle = false
-        var title = ""
-        while try r.next() {
-            switch r.node {
-            case .start: inTitle = r.name == "title"
-            case .end: if inTitle { inTitle = false }
-            case .text: if inTitle { title += r.text }
-            case .other: break
-            }
-        }
-        let t = title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return t.isEmpty ? nil : t
     }
 }
 
@@ -415,6 +401,7 @@ struct WordBodyWalker {
         guard let p = paragraphs.popLast() else { return }
         var kind: Block.Kind = .paragraph
         var marker: String?
+        var number: String?
         let styleId = p.style ?? "Normal"
         if styles.isTableOfContents(styleId) {
             kind = .furniture
@@ -428,12 +415,12 @@ struct WordBodyWalker {
            !out.inRow, !out.openContent.isEmpty,
            let m = numbering.marker(numId: numId, ilvl: ilvl) {
             if case .heading = kind {
-                marker = m.isEmpty ? nil : m
+                number = m
             } else {
                 kind = .listItem(level: ilvl)
                 marker = m.isEmpty ? nil : m
             }
         }
-        out.close(as: kind, marker: marker)
+        out.close(as: kind, marker: marker, prefix: number)
     }
 }

@@ -10,7 +10,7 @@ public struct ReadLimits: Sendable {
     /// Largest inflated size of all the ZIP members one document reads.
     public var maxInflatedBytes = 256 * 1_048_576
     /// Largest inflated/compressed ratio of a ZIP member...
-    public var maxCompressionRatio = 100
+    public var maxCompressionRatio = 200
     /// ...checked once the member has inflated past this many bytes.
     public var ratioCheckAfterBytes = 1_048_576
     /// Longest time pdftotext may take for one PDF.
@@ -77,12 +77,33 @@ public enum DocumentLoader {
         if size > limits.maxFileBytes {
             throw MalkollError.unreadable(path: path, reason: "larger than the \(mb) MB input limit")
         }
-        // Read at most one byte past the limit: the file may grow meanwhile.
-        let data = handle.readData(ofLength: limits.maxFileBytes + 1)
-        if data.count > limits.maxFileBytes {
+        // Straight into the array (no Data copy); at most one byte past the
+        // limit, as the file may grow meanwhile.
+        let fd = handle.fileDescriptor
+        let capacity = min(size, limits.maxFileBytes) + 1
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buf, count in
+            while count < capacity {
+                let n = read(fd, buf.baseAddress! + count, capacity - count)
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { failed = true }
+                if n <= 0 { break }
+                count += n
+            }
+        }
+        if failed { throw MalkollError.cannotOpen(path: path, reason: "read error (\(String(cString: strerror(errno))))") }
+        if bytes.count == capacity {
+            // The file grew past its size: read on to the limit.
+            while bytes.count <= limits.maxFileBytes {
+                let more = handle.readData(ofLength: 1 << 20)
+                if more.isEmpty { break }
+                bytes += more
+            }
+        }
+        if bytes.count > limits.maxFileBytes {
             throw MalkollError.unreadable(path: path, reason: "larger than the \(mb) MB input limit")
         }
-        return [UInt8](data)
+        return bytes
     }
 
     /// Reads and decodes one input.

@@ -6,7 +6,7 @@ import Foundation
 /// paragraphs, list items with their bullet or number, table rows. Page
 /// furniture is left out by element, ARIA role and class words first
 /// (`html-furniture.tsv`), then by text: boilerplate lines
-/// (`web-boilerplate.tsv`) and short paragraphs repeated on the page become
+/// (`furniture.tsv`, shared with the plain-text layout) and short paragraphs repeated on the page become
 /// furniture blocks. The tree is walked iteratively, so nesting depth never
 /// touches the stack; libxml2 stops at 256 levels, which is an error.
 struct HTMLReader {
@@ -15,7 +15,12 @@ struct HTMLReader {
 
     func read(_ bytes: [UInt8]) throws -> Extracted {
         _ = LibXML.ready
-        let input = try HTMLCharset.utf8Input(bytes, source: source)
+        var input = try HTMLCharset.utf8Input(bytes, source: source)
+        if let cut = HTMLReader.internalSubset(input.bytes) {
+            // HTML has no DTDs; libxml2 would read the subset's text as page text.
+            input.bytes.removeSubrange(cut)
+            input.warnings.append("a DOCTYPE with entity declarations was ignored (entities are never expanded)")
+        }
         guard let ctxt = htmlNewParserCtxt() else {
             throw MalkollError.internal("cannot create libxml2's HTML parser")
         }
@@ -40,6 +45,18 @@ struct HTMLReader {
         var extracted = Extracted(walker.out.finish(), title: title, encoding: input.encoding, warnings: input.warnings)
         markBoilerplate(&extracted)
         return extracted
+    }
+
+    /// The range of a `<!DOCTYPE ... [ ... ]>` with an internal subset at the start.
+    static func internalSubset(_ b: [UInt8]) -> Range<Int>? {
+        var i = 0
+        while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
+        guard b.count - i > 9, b[i] == 0x3C, b[i + 1] == 0x21, b[(i + 2)..<(i + 9)].map({ $0 | 0x20 }) == Array("doctype".utf8) else { return nil }
+        var j = i + 9
+        while j < b.count, b[j] != 0x3E, b[j] != 0x5B { j += 1 }
+        guard j < b.count, b[j] == 0x5B else { return nil }
+        while j + 1 < b.count, !(b[j] == 0x5D && b[j + 1] == 0x3E) { j += 1 }
+        return i..<min(j + 2, b.count)
     }
 
     /// Boilerplate by text: listed lines, and short paragraphs that recur.

@@ -2,15 +2,15 @@ import Foundation
 
 /// The word lists the format readers use, built from `Lexicons/sv`:
 /// `html-furniture.tsv` (elements, roles and class words of page
-/// furniture), `web-boilerplate.tsv` (boilerplate lines of web pages) and
-/// `line-end-hyphens.tsv` (words after which a line-end hyphen stays).
+/// furniture), `furniture.tsv` (navigation phrases of web pages, shared
+/// with the plain-text layout) and `compound-conjunctions.tsv` (words after
+/// which a line-end hyphen is the writer's: "kultur- och", shared with the
+/// tokenizer).
 struct IngestVocabulary: Sendable {
     var furnitureElements: Set<String> = []
     var furnitureRoles: Set<String> = []
     var furnitureClassWords: [String] = []
-    /// Lower-cased, white space collapsed.
-    var boilerplateWhole: Set<String> = []
-    var boilerplatePrefixes: [String] = []
+    var boilerplate = FurnitureCues()
     var hyphenCoordinators: Set<String> = []
 
     init() {}
@@ -28,17 +28,8 @@ struct IngestVocabulary: Sendable {
             default: throw furniture.error(row, column: kindColumn, "match must be element, role or class, not \"\(row[kindColumn])\"")
             }
         }
-        let boilerplate = try lexicons.table("web-boilerplate.tsv")
-        let matchColumn = boilerplate.column("match") ?? 1
-        for row in boilerplate.rows {
-            let phrase = IngestVocabulary.key(row[0])
-            switch row[matchColumn] {
-            case "whole", "": boilerplateWhole.insert(phrase)
-            case "prefix": boilerplatePrefixes.append(phrase)
-            default: throw boilerplate.error(row, column: matchColumn, "match must be whole or prefix, not \"\(row[matchColumn])\"")
-            }
-        }
-        hyphenCoordinators = Set(try lexicons.words("line-end-hyphens.tsv").map { $0.lowercased() })
+        boilerplate = try FurnitureCues(lexicons: lexicons)
+        hyphenCoordinators = Set(try lexicons.words("compound-conjunctions.tsv").map { $0.lowercased() })
     }
 
     /// The vocabulary of `lexicons`, or of the default set when none is given.
@@ -59,9 +50,9 @@ struct IngestVocabulary: Sendable {
         s.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
+    /// A navigation phrase of `furniture.tsv` ("Tillbaka upp", "... öppnas i nytt fönster").
     func isBoilerplate(_ text: String) -> Bool {
-        let k = IngestVocabulary.key(text)
-        if boilerplateWhole.contains(k) { return true }
-        return boilerplatePrefixes.contains { k.hasPrefix($0) }
+        let u = Array(text.utf16)
+        return u.withUnsafeBufferPointer { boilerplate.matches($0, 0, u.count) }
     }
 }

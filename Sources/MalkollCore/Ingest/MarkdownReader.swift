@@ -20,15 +20,18 @@ struct MarkdownReader {
         return Extracted(parser.out.finish(), title: parser.title, encoding: decoded.encoding, warnings: decoded.warnings)
     }
 
-    /// Markdown by its look: headings, fences, links and strong emphasis at
-    /// line starts, weighed so that plain text with a stray "#" stays text.
+    /// Markdown by its look: ATX or setext headings (two, or one opening the
+    /// text), fences, links, strong emphasis and pipe tables, weighed so that
+    /// plain text with a stray "#" stays text.
     static func looksLikeMarkdown(_ bytes: [UInt8]) -> Bool {
         let sample = String(decoding: bytes.prefix(65536), as: UTF8.self)
         var headings = 0, other = 0
         var previous = ""
+        var firstIsHeading: Bool?
         for line in sample.split(separator: "\n", omittingEmptySubsequences: false).prefix(2000) {
             let l = line.trimmingCharacters(in: .init(charactersIn: " \r"))
-            if let h = MarkdownBlocks.atxHeading(l) , !h.text.isEmpty { headings += 1 }
+            if firstIsHeading == nil && !l.isEmpty { firstIsHeading = MarkdownBlocks.atxHeading(l).map { !$0.text.isEmpty } ?? false }
+            if let h = MarkdownBlocks.atxHeading(l), !h.text.isEmpty { headings += 1 }
             else if !previous.isEmpty, MarkdownBlocks.setextLevel(l) != nil, !previous.hasPrefix("-") { headings += 1 }
             if l.hasPrefix("```") || l.hasPrefix("~~~") { other += 1 }
             if l.contains("](") { other += 1 }
@@ -36,7 +39,7 @@ struct MarkdownReader {
             if l.hasPrefix("|") && l.hasSuffix("|") { other += 1 }
             previous = l
         }
-        return headings >= 2 || (headings >= 1 && other >= 1) || other >= 6
+        return headings >= 2 || (headings >= 1 && (other >= 1 || firstIsHeading == true)) || other >= 6
     }
 }
 

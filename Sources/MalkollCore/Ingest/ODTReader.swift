@@ -18,24 +18,10 @@ struct ODTReader {
         var out = TextBuilder(reserve: content.count / 4)
         var walker = ODFBodyWalker(source: source, listStyles: listStyles)
         try walker.walk(content, into: &out)
-        let title = try zip.read("meta.xml").flatMap { try metaTitle($0) }
-        return Extracted(out.finish(), title: title)
-    }
-
-    private func metaTitle(_ bytes: [UInt8]) throws -> String? {
-        let r = try XMLPullReader(bytes, source: source, part: "meta.xml")
-        var inTitle = false
-        var title = ""
-        while try r.next() {
-            switch r.node {
-            case .start: inTitle = r.name == "title"
-            case .end: inTitle = false
-            case .text: if inTitle { title += r.text }
-            case .other: break
-            }
+        let title = try zip.read("meta.xml").flatMap {
+            try XMLPullReader.firstText(of: "title", in: $0, source: source, part: "meta.xml")
         }
-        let t = title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return t.isEmpty ? nil : t
+        return Extracted(out.finish(), title: title)
     }
 }
 
@@ -54,27 +40,27 @@ struct ODFListStyles {
     mutating func parse(_ bytes: [UInt8], source: String, part: String) throws {
         let r = try XMLPullReader(bytes, source: source, part: part)
         var current: String?
-        while try r.next() {
-            if r.node == .start {
-                switch r.name {
-                case "list-style": current = r.attribute("name")
-                case "list-level-style-bullet", "list-level-style-number", "list-level-style-image":
-                    guard let style = current else { continue }
-                    let level = r.attribute("level").flatMap { Int($0) } ?? 1
-                    var l = Level(bullet: r.name != "list-level-style-number")
-                    if !l.bullet {
-                        l.format = r.attribute("num-format") ?? "1"
-                        l.prefix = r.attribute("num-prefix") ?? ""
-                        l.suffix = r.attribute("num-suffix") ?? ""
-                        l.start = r.attribute("start-value").flatMap { Int($0) } ?? 1
-                    }
-                    styles[style, default: [:]][level] = l
-                case "body": return // content.xml: styles come before the body
-                default: break
-                }
-            } else if r.node == .end, r.name == "list-style" {
-                current = nil
+        while try r.next() { read(r, style: &current) }
+    }
+
+    /// Takes what the reader's current node says about list styles.
+    mutating func read(_ r: XMLPullReader, style current: inout String?) {
+        if r.node == .end, r.name == "list-style" { current = nil }
+        guard r.node == .start else { return }
+        switch r.name {
+        case "list-style": current = r.attribute("name")
+        case "list-level-style-bullet", "list-level-style-number", "list-level-style-image":
+            guard let style = current else { return }
+            let level = r.attribute("level").flatMap { Int($0) } ?? 1
+            var l = Level(bullet: r.name != "list-level-style-number")
+            if !l.bullet {
+                l.format = r.attribute("num-format") ?? "1"
+                l.prefix = r.attribute("num-prefix") ?? ""
+                l.suffix = r.attribute("num-suffix") ?? ""
+                l.start = r.attribute("start-value").flatMap { Int($0) } ?? 1
             }
+            styles[style, default: [:]][level] = l
+        default: break
         }
     }
 }
@@ -117,23 +103,7 @@ struct ODFBodyWalker {
             case .start:
                 let name = r.name
                 if !inBody {
-                    switch name {
-                    case "body": inBody = true
-                    case "list-style": parsingStyles = r.attribute("name")
-                    case "list-level-style-bullet", "list-level-style-number", "list-level-style-image":
-                        if let style = parsingStyles {
-                            let level = r.attribute("level").flatMap { Int($0) } ?? 1
-                            var l = ODFListStyles.Level(bullet: name != "list-level-style-number")
-                            if !l.bullet {
-                                l.format = r.attribute("num-format") ?? "1"
-                                l.prefix = r.attribute("num-prefix") ?? ""
-                                l.suffix = r.attribute("num-suffix") ?? ""
-                                l.start = r.attribute("start-value").flatMap { Int($0) } ?? 1
-                            }
-                            styles.add(style, level: level, l)
-                        }
-                    default: break
-                    }
+                    if name == "body" { inBody = true } else { styles.read(r, style: &parsingStyles) }
                     continue
                 }
                 if ODFBodyWalker.skipped.contains(name) { try r.skipElement(); continue }
@@ -197,7 +167,7 @@ struct ODFBodyWalker {
                 default: break
                 }
             case .end:
-                guard inBody else { continue }
+                guard inBody else { styles.read(r, style: &parsingStyles); continue }
                 switch r.name {
                 case "note": noteDepth = max(noteDepth - 1, 0)
                 case "list":
@@ -208,7 +178,9 @@ struct ODFBodyWalker {
                         notes[notes.count - 1].append(0x20)
                         continue
                     }
-                    out.close(marker: number.flatMap { $0.isEmpty ? nil : $0 })
+                    // A list item's drawn number is its marker; a heading's is part of its text.
+                    let drawn = number.flatMap { $0.isEmpty ? nil : $0 }
+                    if r.name == "h" { out.close(prefix: drawn) } else { out.close(marker: drawn) }
                     number = nil
                 case "table-row": if noteDepth == 0 { out.endRow() }
                 default: break
@@ -249,11 +221,5 @@ struct ODFBodyWalker {
             if r.node == .end && r.depth == target { break }
         }
         return s.trimmingCharacters(in: .whitespaces)
-    }
-}
-
-extension ODFListStyles {
-    mutating func add(_ style: String, level: Int, _ l: Level) {
-        styles[style, default: [:]][level] = l
     }
 }

@@ -143,12 +143,10 @@ struct PDFLayout {
         String(s.lowercased().map { $0.isNumber ? "#" : $0 }).split(separator: " ").joined(separator: " ")
     }
 
+    /// "12", "- 3 -", "Sida 4 av 20", "4 (20)": the plain-text layout's test.
     static func isPageNumber(_ s: String) -> Bool {
-        let t = s.lowercased().trimmingCharacters(in: .whitespaces)
-        let shape = String(t.map { $0.isNumber ? "#" : $0 }).replacingOccurrences(of: "##", with: "#")
-            .replacingOccurrences(of: "##", with: "#").replacingOccurrences(of: "##", with: "#")
-        return ["#", "- # -", "– # –", "#/#", "# (#)", "(#)", "sida #", "sida # av #", "sida # (#)", "page #", "page # of #", "s. #", "[#]"]
-            .contains(shape)
+        let u = Array(s.utf16)
+        return u.withUnsafeBufferPointer { FurnitureCues.isPageNumber($0, 0, u.count) }
     }
 
     // MARK: blocks
@@ -285,7 +283,7 @@ struct PDFLayout {
 /// Rejoins a line broken at its end. A hyphen at the end stays when the
 /// part before is a number or capitals ("2016-", "EU-"), when the next word
 /// starts with a capital or digit, or when the next word coordinates
-/// ("kultur- och", from `line-end-hyphens.tsv`, with the space kept);
+/// ("kultur- och", from `compound-conjunctions.tsv`, with the space kept);
 /// otherwise the hyphen goes and the halves join ("genomför-" + "andet"),
 /// unless the document itself spells the word with a hyphen elsewhere.
 struct HyphenJoiner {

@@ -94,8 +94,10 @@ struct TextBuilder {
     }
 
     /// Closes the innermost block; `kind` and `marker` replace what it was
-    /// opened with (a DOCX paragraph knows its style only once read).
-    mutating func close(as kind: Block.Kind? = nil, marker: String? = nil) {
+    /// opened with (a DOCX paragraph knows its style only once read), and
+    /// `prefix` goes before its text (a heading's number: "2. Mål", as
+    /// the plain-text layout keeps it).
+    mutating func close(as kind: Block.Kind? = nil, marker: String? = nil, prefix: String? = nil) {
         if rowDepth > 0 {
             space()
             return
@@ -104,6 +106,13 @@ struct TextBuilder {
         if !frame.continued {
             if let kind { frame.kind = kind }
             if let marker { frame.marker = Array(marker.utf16) }
+            if let prefix, !prefix.isEmpty, !frame.content.isEmpty {
+                var content = Content()
+                content.append(prefix.utf16)
+                content.append(0x20)
+                content.append(frame.content.units)
+                frame.content = content
+            }
         }
         emit(frame)
     }
@@ -205,7 +214,7 @@ struct TextBuilder {
     /// Finishes and returns the document parts.
     mutating func finish() -> (text: String, utf16: [UInt16], blocks: [Block]) {
         closeAll()
-        return (String(decoding: units, as: UTF16.self), units, blocks)
+        return (String(utf16Units: units), units, blocks)
     }
 
     /// Symbol-font bullets that Word and PDF extraction leave in the text

@@ -37,20 +37,73 @@ public enum TextDecoding {
             let text = String(decoding: body, as: UTF8.self)
             return Decoded(text: text, utf16: units, encoding: encoding, warnings: [])
         }
-        // Not valid UTF-8: Windows-1252 (a superset of Latin-1's printable range).
+        // Not valid UTF-8. Mostly UTF-8 with stray bytes (a Latin-1 "ä" pasted
+        // into a UTF-8 file): the valid sequences as UTF-8, each stray byte as
+        // Windows-1252. Otherwise the whole file is Windows-1252 (a superset
+        // of Latin-1's printable range).
+        let mixed = decodeMixed(body)
+        if mixed.validMultibyte > mixed.strayBytes {
+            return Decoded(text: String(utf16Units: mixed.units), utf16: mixed.units, encoding: "utf-8+windows-1252",
+                           warnings: ["not valid UTF-8 at \(mixed.strayBytes) byte\(mixed.strayBytes == 1 ? "" : "s"); read those as Windows-1252"])
+        }
         var units = [UInt16]()
         units.reserveCapacity(body.count)
-        for b in body {
-            if b >= 0x80 && b < 0xA0 {
-                let u = cp1252High[Int(b - 0x80)]
-                units.append(u == 0 ? UInt16(b) : u)
-            } else {
-                units.append(UInt16(b))
-            }
-        }
-        let text = String(decoding: units, as: UTF16.self)
+        for b in body { units.append(windows1252(b)) }
+        let text = String(utf16Units: units)
         return Decoded(text: text, utf16: units, encoding: "windows-1252",
                        warnings: ["not valid UTF-8; read as Windows-1252"])
+    }
+
+    @inline(__always) static func windows1252(_ b: UInt8) -> UInt16 {
+        if b >= 0x80 && b < 0xA0 {
+            let u = cp1252High[Int(b - 0x80)]
+            return u == 0 ? UInt16(b) : u
+        }
+        return UInt16(b)
+    }
+
+    /// UTF-8 where it is valid, Windows-1252 byte by byte where it is not;
+    /// with the number of valid multi-byte sequences and of stray bytes.
+    static func decodeMixed(_ bytes: ArraySlice<UInt8>) -> (units: [UInt16], validMultibyte: Int, strayBytes: Int) {
+        var units = [UInt16]()
+        units.reserveCapacity(bytes.count)
+        var valid = 0, stray = 0
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b = bytes[i]
+            if b < 0x80 { units.append(UInt16(b)); i += 1; continue }
+            var need = 0
+            var scalar: UInt32 = 0
+            var minimum: UInt32 = 0
+            if b & 0xE0 == 0xC0 { need = 1; scalar = UInt32(b & 0x1F); minimum = 0x80 }
+            else if b & 0xF0 == 0xE0 { need = 2; scalar = UInt32(b & 0x0F); minimum = 0x800 }
+            else if b & 0xF8 == 0xF0 { need = 3; scalar = UInt32(b & 0x07); minimum = 0x10000 }
+            var ok = need > 0 && i + need < end
+            if ok {
+                for k in 1...need {
+                    let c = bytes[i + k]
+                    if c & 0xC0 != 0x80 { ok = false; break }
+                    scalar = scalar << 6 | UInt32(c & 0x3F)
+                }
+            }
+            if ok, scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar), let u = Unicode.Scalar(scalar) {
+                if u.value > 0xFFFF {
+                    let v = u.value - 0x10000
+                    units.append(UInt16(0xD800 + (v >> 10)))
+                    units.append(UInt16(0xDC00 + (v & 0x3FF)))
+                } else {
+                    units.append(UInt16(u.value))
+                }
+                valid += 1
+                i += need + 1
+            } else {
+                units.append(windows1252(b))
+                stray += 1
+                i += 1
+            }
+        }
+        return (units, valid, stray)
     }
 
     /// UTF-8 to UTF-16 through ICU (fast, and it rejects invalid UTF-8).
@@ -97,7 +150,7 @@ public enum TextDecoding {
         }
         if repaired { warnings.append("unpaired UTF-16 surrogates replaced with U+FFFD") }
         if units.contains(0) { throw Failure.notText("contains NUL characters") }
-        let text = String(decoding: units, as: UTF16.self)
+        let text = String(utf16Units: units)
         return Decoded(text: text, utf16: units, encoding: littleEndian ? "utf-16le" : "utf-16be", warnings: warnings)
     }
 

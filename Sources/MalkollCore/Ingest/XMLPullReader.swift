@@ -98,17 +98,23 @@ final class XMLPullReader {
         return true
     }
 
-    /// The local name of the current element ("p" for <w:p>).
-    var name: String {
-        guard let p = xmlTextReaderConstLocalName(reader) else { return "" }
-        return String(cString: p)
+    /// Names and namespace URIs are interned in libxml2's dictionary: a
+    /// pointer stands for its string, so each is made a Swift string once.
+    private var interned: [UnsafePointer<xmlChar>: String] = [:]
+
+    private func intern(_ p: UnsafePointer<xmlChar>?) -> String {
+        guard let p else { return "" }
+        if let s = interned[p] { return s }
+        let s = String(cString: p)
+        interned[p] = s
+        return s
     }
 
+    /// The local name of the current element ("p" for <w:p>).
+    var name: String { intern(xmlTextReaderConstLocalName(reader)) }
+
     /// The namespace URI of the current element or attribute.
-    var namespace: String {
-        guard let p = xmlTextReaderConstNamespaceUri(reader) else { return "" }
-        return String(cString: p)
-    }
+    var namespace: String { intern(xmlTextReaderConstNamespaceUri(reader)) }
 
     /// The text of a text node.
     var text: String {
@@ -144,6 +150,26 @@ final class XMLPullReader {
         while try next() {
             if node == .end && depth == target { return }
         }
+    }
+
+    /// The text of the first element with this local name (white space
+    /// collapsed), or nil: a title in DOCX core properties or ODF meta.xml.
+    static func firstText(of element: String, in bytes: [UInt8], source: String, part: String) throws -> String? {
+        let r = try XMLPullReader(bytes, source: source, part: part)
+        var inside = false
+        var text = ""
+        while try r.next() {
+            switch r.node {
+            case .start: inside = r.name == element
+            case .end:
+                inside = false
+                let t = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                if !t.isEmpty { return t }
+            case .text: if inside { text += r.text }
+            case .other: break
+            }
+        }
+        return nil
     }
 
     private func failure() -> MalkollError {

@@ -4,6 +4,10 @@ struct FurnitureCues {
     enum Position: String { case line, prefix, suffix }
 
     private var cues: [(units: [UInt16], position: Position)] = []
+    /// First letters of line and prefix phrases, last letters of suffix
+    /// phrases: most lines are rejected on these alone.
+    private var firsts: [UInt16] = []
+    private var lasts: [UInt16] = []
 
     init() {}
 
@@ -14,36 +18,63 @@ struct FurnitureCues {
             guard let p = Position(rawValue: row[col]) else {
                 throw t.error(row, column: col, "position must be line, prefix or suffix, not \"\(row[col])\"")
             }
-            cues.append((Array(row[0].lowercased().utf16), p))
+            let units = Array(row[0].lowercased().utf16)
+            cues.append((units, p))
+            if p == .suffix { lasts.append(units.last!) } else { firsts.append(units[0]) }
         }
     }
 
     /// Whether the text `u[s..<e]` (one logical line, perhaps wrapped) is
-    /// furniture by a phrase. White space runs compare as one space;
-    /// `scratch` is reused between calls.
-    func matches(_ u: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int, scratch: inout [UInt16]) -> Bool {
-        if cues.isEmpty || e - s > 400 || e <= s { return false }
-        scratch.removeAll(keepingCapacity: true)
-        var p = s
-        while p < e {
-            if Chars.isWhite(u[p]) {
-                while p < e, Chars.isWhite(u[p]) { p += 1 }
-                scratch.append(0x20)
-            } else {
-                scratch.append(Chars.lower(u[p]))
-                p += 1
-            }
-        }
-        while let last = scratch.last, last == Chars.period || last == 0x21 || last == 0x2C { scratch.removeLast() }
-        let n = scratch.count
-        for (w, position) in cues where w.count <= n && n > 0 {
+    /// furniture by a phrase. A run of white space in the text compares as
+    /// one space; case and final punctuation are ignored.
+    func matches(_ u: UnsafeBufferPointer<UInt16>, _ s: Int, _ e0: Int) -> Bool {
+        if cues.isEmpty || e0 - s > 400 || e0 <= s { return false }
+        var e = e0
+        while e > s + 1, u[e - 1] == Chars.period || u[e - 1] == 0x21 || u[e - 1] == 0x2C { e -= 1 }
+        if !firsts.contains(Chars.lower(u[s])) && !lasts.contains(Chars.lower(u[e - 1])) { return false }
+        for (w, position) in cues {
             switch position {
-            case .line: if w.count == n, scratch.elementsEqual(w) { return true }
-            case .prefix: if n <= 200, scratch[0..<w.count].elementsEqual(w), w.count == n || !Chars.isLetter(scratch[w.count]) { return true }
-            case .suffix: if scratch[(n - w.count)...].elementsEqual(w) { return true }
+            case .line:
+                if let end = FurnitureCues.prefix(w, u, s, e), end == e { return true }
+            case .prefix:
+                if e - s <= 200, let end = FurnitureCues.prefix(w, u, s, e), end == e || !Chars.isLetter(u[end]) { return true }
+            case .suffix:
+                if FurnitureCues.suffix(w, u, s, e) { return true }
             }
         }
         return false
+    }
+
+    /// Where `w` ends if the text at `s` starts with it, else nil.
+    private static func prefix(_ w: [UInt16], _ u: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Int? {
+        var p = s
+        for c in w {
+            guard p < e else { return nil }
+            if c == 0x20 {
+                guard Chars.isWhite(u[p]) else { return nil }
+                while p < e, Chars.isWhite(u[p]) { p += 1 }
+            } else {
+                guard Chars.lower(u[p]) == c else { return nil }
+                p += 1
+            }
+        }
+        return p
+    }
+
+    /// Whether the text ending at `e` ends with `w`.
+    private static func suffix(_ w: [UInt16], _ u: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Bool {
+        var p = e
+        for c in w.reversed() {
+            guard p > s else { return false }
+            if c == 0x20 {
+                guard Chars.isWhite(u[p - 1]) else { return false }
+                while p > s, Chars.isWhite(u[p - 1]) { p -= 1 }
+            } else {
+                guard Chars.lower(u[p - 1]) == c else { return false }
+                p -= 1
+            }
+        }
+        return true
     }
 
     /// "12", "Sida 3", "Sida 3 av 10", "s. 4", "- 4 -", "– 4 –", "3 (12)", "3/12".

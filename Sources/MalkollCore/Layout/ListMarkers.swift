@@ -18,8 +18,17 @@ struct ListMarker {
     /// Where the item's text starts (after the spaces).
     var contentStart: Int
 
-    /// Symbols that are bullets wherever a line starts with them.
-    static let bullets: Set<UInt16> = [0x2022, 0xF0B7, 0x25CF, 0x25AA, 0x25E6, 0x25A0, 0x25A1, 0x25BA, 0x27A2, 0x2043, 0x2219, 0x00B7, 0xF0A7, 0xF076, 0xF0D8, 0x2023, 0x25B6, 0x2713, 0x2714, 0x2A, 0x25C6, 0x2666]
+    /// Symbols that are bullets wherever a line starts with them ("*" too).
+    @inline(__always) static func isBullet(_ c: UInt16) -> Bool {
+        if c < 0xB7 { return c == 0x2A }
+        switch c {
+        case 0xB7, 0x2022, 0x2023, 0x2043, 0x2219, 0x25A0, 0x25A1, 0x25AA, 0x25B6, 0x25BA, 0x25C6, 0x25CF, 0x25E6,
+             0x2666, 0x2713, 0x2714, 0x27A2, 0xF076, 0xF0A7, 0xF0B7, 0xF0D8:
+            return true
+        default:
+            return false
+        }
+    }
 
     private static let romans: [[UInt16]] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"].map { Array($0.utf16) }
 
@@ -34,7 +43,7 @@ struct ListMarker {
             while r < end, Chars.isSpace(u[r]) { r += 1 }
             return r < end ? r : nil
         }
-        if bullets.contains(c) {
+        if isBullet(c) {
             guard let s = after(p + 1) else { return nil }
             return ListMarker(style: .bullet, range: p..<(p + 1), contentStart: s)
         }

@@ -14,6 +14,12 @@ public struct PlainTextLayout: Stage {
 
     private let furniture: FurnitureCues
 
+    /// Heading levels in plain text, which has no markup for them: the
+    /// document's first heading is its title (1), later plain headings are
+    /// sections (3, as the analysis's structure builder reads them), and a
+    /// numbered heading sits below them by its depth ("2." is 4, "2.1" is 5).
+    static let sectionLevel = 3
+
     /// Layout without the web-furniture phrases (page numbers are still found).
     public init() { furniture = FurnitureCues() }
 
@@ -48,19 +54,20 @@ public struct PlainTextLayout: Stage {
 
         // Logical lines.
         var logical: [LogicalLine] = []
-        var scratch: [UInt16] = []
         var i = 0
         while i < lines.count {
             let l = lines[i]
             if l.isBlank { i += 1; continue }
             var last = i
             if !isFurniture[i] {
+                // A list item's text column: continuation lines indented to it belong to it.
+                let hanging = markers[i].map { $0.contentStart - l.start + l.indent - (l.contentStart - l.start) }
                 while last + 1 < lines.count, !lines[last + 1].isBlank, !isFurniture[last + 1],
-                      joining.joins(u, lines[last], lines[last + 1], markers[last + 1]) {
+                      joining.joins(u, lines[last], lines[last + 1], markers[last + 1], hangingIndent: hanging) {
                     last += 1
                 }
             }
-            let furnished = isFurniture[i] || furniture.matches(u, l.contentStart, lines[last].contentEnd, scratch: &scratch)
+            let furnished = isFurniture[i] || furniture.matches(u, l.contentStart, lines[last].contentEnd)
             logical.append(LogicalLine(first: i, last: last, marker: furnished ? nil : markers[i], isFurniture: furnished,
                                        start: l.contentStart, end: lines[last].contentEnd))
             i = last + 1
@@ -69,6 +76,7 @@ public struct PlainTextLayout: Stage {
         var blocks: [Block] = []
         blocks.reserveCapacity(logical.count + 8)
         var listIndents: [Int] = []
+        var seenHeading = false
         for (k, line) in logical.enumerated() {
             if line.isFurniture {
                 blocks.append(Block(kind: .furniture, range: line.start..<line.end))
@@ -95,23 +103,34 @@ public struct PlainTextLayout: Stage {
                     kind = .listItem(level: 0)
                 case .dash:
                     // A lone "– Det är ..." paragraph is a reply, not a list: a
-                    // dash item needs a list next to it or a lead-in.
-                    if run { kind = .listItem(level: 0) }
+                    // dash item needs a list next to it or a lead-in, or (when
+                    // short) another dash item one line further away.
+                    let nearDash = line.end - line.start <= 100 && [k - 2, k + 2].contains { j in
+                        j >= 0 && j < logical.count && logical[j].marker?.style == .dash
+                    }
+                    if run || nearDash { kind = .listItem(level: 0) }
                 case .number(let depth):
                     if !run, isHeadingLike(u, m.contentStart, line.end), line.first == line.last {
-                        kind = .heading(level: depth)
+                        // The number is part of the heading's text ("2. Internationalisering").
+                        kind = .heading(level: PlainTextLayout.sectionLevel + depth)
                     } else {
                         kind = .listItem(level: 0)
                     }
                 }
-                if kind != .paragraph {
+                if case .listItem = kind {
                     marker = m.range
                     contentStart = m.contentStart
                 }
             } else if line.first == line.last, let n = next, isHeadingLike(u, line.start, line.end),
                       n.isFurniture || startsCapitalised(u, n) {
-                kind = .heading(level: 1)
+                // "3 Mål och inriktning": numbered without a dot, as in many PDFs.
+                if let depth = bareNumber(u, line.start, line.end) {
+                    kind = .heading(level: PlainTextLayout.sectionLevel + depth)
+                } else {
+                    kind = .heading(level: seenHeading ? PlainTextLayout.sectionLevel : 1)
+                }
             }
+            if case .heading = kind { seenHeading = true }
             // Nesting of list items from their indentation.
             if case .listItem = kind {
                 let indent = lines[line.first].indent
@@ -122,7 +141,9 @@ public struct PlainTextLayout: Stage {
                 listIndents.removeAll()
             }
             appendRepaired(u, Block(kind: kind, range: contentStart..<line.end, marker: marker),
-                           nextStartsBlock: next.map { startsCapitalised(u, $0) } ?? true, into: &blocks)
+                           nextStartsBlock: next.map { startsCapitalised(u, $0) } ?? true, headingLevel: seenHeading ? PlainTextLayout.sectionLevel : 1,
+                           into: &blocks)
+            if case .heading = blocks.last?.kind { seenHeading = true }
         }
         return blocks
     }
@@ -132,6 +153,14 @@ public struct PlainTextLayout: Stage {
         if line.marker != nil { return true }
         let c = u[line.start]
         return Chars.isUpper(c) || Chars.isDigit(c) || !Chars.isLetter(c) && !Chars.isLower(c) && c != 0x28
+    }
+
+    /// "3 Mål" (depth 1): one or two digits, a space, a capital.
+    private func bareNumber(_ u: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Int? {
+        var p = s
+        while p < e, Chars.isDigit(u[p]) { p += 1 }
+        guard p > s, p - s <= 2, p + 1 < e, u[p] == 0x20, Chars.isUpper(u[p + 1]) else { return nil }
+        return 1
     }
 
     /// A heading: short, no final punctuation, starts with a capital or
@@ -158,7 +187,8 @@ public struct PlainTextLayout: Stage {
 
     /// Appends `block`, first splitting off bullets run together on its line
     /// and a heading glued to its end.
-    private func appendRepaired(_ u: UnsafeBufferPointer<UInt16>, _ block: Block, nextStartsBlock: Bool, into blocks: inout [Block]) {
+    private func appendRepaired(_ u: UnsafeBufferPointer<UInt16>, _ block: Block, nextStartsBlock: Bool, headingLevel: Int,
+                                into blocks: inout [Block]) {
         var pieces: [Block] = []
         // "ska vi: • Stå för ... • Lyfta ...": bullets inside the line.
         var start = block.range.lowerBound
@@ -166,7 +196,7 @@ public struct PlainTextLayout: Stage {
         var p = start + 1
         while p + 2 < block.range.upperBound {
             let c = u[p]
-            if c != 0x2A, ListMarker.bullets.contains(c), Chars.isWhite(u[p - 1]), Chars.isSpace(u[p + 1]) {
+            if c != 0x2A, ListMarker.isBullet(c), Chars.isWhite(u[p - 1]), Chars.isSpace(u[p + 1]) {
                 var a = p - 1
                 while a > start, Chars.isWhite(u[a - 1]) { a -= 1 }
                 var s = p + 1
@@ -188,7 +218,7 @@ public struct PlainTextLayout: Stage {
         // A heading glued to the end of the last piece.
         if nextStartsBlock, var last = pieces.popLast() {
             if let cut = gluedHeading(u, last.range) {
-                let head = Block(kind: .heading(level: 1), range: cut.heading..<last.range.upperBound)
+                let head = Block(kind: .heading(level: headingLevel), range: cut.heading..<last.range.upperBound)
                 last.range = last.range.lowerBound..<cut.end
                 pieces.append(last)
                 pieces.append(head)

@@ -80,7 +80,8 @@ enum HTMLGoalCard {
             if let quantity = t.quantity { w.raw(" <span class=\"quantity\">"); w.text("(\(quantity))"); w.raw("</span>") }
         }
         w.raw("</dd>")
-        field("Tidpunkt", goal.deadline.map { "\($0.date) – ”\($0.text)”" }, inherited: goal.deadline?.inherited ?? false)
+        field("Tidpunkt", goal.deadline.map { $0.text == $0.date ? $0.date : "\($0.date) – ”\($0.text)”" },
+              inherited: goal.deadline?.inherited ?? false)
         if let r = goal.recurrence { field("Återkommer", HTMLReportLabels.recurrence(r)) }
         field("Program", goal.program.map { p in
             [p.name, p.area].compactMap { $0 }.joined(separator: " › ") + " (\(HTMLReportLabels.evidence(p.evidence)))"

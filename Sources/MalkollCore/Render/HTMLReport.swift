@@ -18,8 +18,14 @@ public enum HTMLReport {
         }
     }
 
+    /// The page with the standard options: every built-in rule's summary on its id.
     public static func render(_ items: [(analysis: Analysis, document: Document)]) -> [UInt8] {
-        render(items, options: Options())
+        render(items, options: Options(ruleSummaries: builtInRuleSummaries))
+    }
+
+    /// What each built-in SMART rule checks, by rule id (Swedish).
+    public static var builtInRuleSummaries: [String: String] {
+        Dictionary(SmartRules.all.map { ($0.description.id, $0.description.summary) }, uniquingKeysWith: { a, _ in a })
     }
 
     public static func render(_ items: [(analysis: Analysis, document: Document)], options: Options) -> [UInt8] {

@@ -18,7 +18,7 @@ enum HTMLReportAssets {
     .legend .f{border-bottom:2px dotted #dc2626;width:1.4em;height:.6em}
     .filters{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center;padding:.5rem 1.2rem;background:#fff;border-bottom:1px solid var(--line);box-shadow:0 1px 3px #0001;font-size:.9rem}
     .filters[hidden]{display:none}
-    .filters select,.filters button{font:inherit;padding:.15rem .3rem;max-width:16rem}
+    .filters select,.filters button{font:inherit;padding:.15rem .3rem;max-width:13rem}
     .filters output{font-weight:600}
     .keys{margin:0;color:var(--muted);font-size:.8rem;flex-basis:100%}
     kbd{border:1px solid var(--line);border-bottom-width:2px;border-radius:3px;padding:0 .25em;font:.8rem ui-monospace,"DejaVu Sans Mono",monospace;background:#f6f8fa}

@@ -39,12 +39,15 @@ public struct LintFinding: Sendable, Equatable {
 /// off, severities, criteria profile) and the document's own suppression
 /// comments, and sorts by position, then rule id.
 public enum LintCollector {
+    /// `rawSource`: the file as written, when its directives were lost in
+    /// extraction (Markdown, HTML); each goal is then placed in it by its text.
     public static func findings(_ analysis: Analysis, doc: Document, file: String, settings: RuleSettings,
-                                suppressions: Suppressions) -> (findings: [LintFinding], suppressed: Int) {
+                                suppressions: Suppressions, rawSource: String? = nil) -> (findings: [LintFinding], suppressed: Int) {
         var out: [LintFinding] = []
         var suppressed = 0
         let byId = Dictionary(uniqueKeysWithValues: SmartRules.all.map { ($0.description.id, $0.description) })
         for goal in analysis.goals {
+            let rawLine = rawSource.map { Suppressions.line(of: goal.text, in: $0) }
             for var f in goal.findings {
                 let description = byId[f.rule]
                 if let d = description {
@@ -53,7 +56,8 @@ public enum LintCollector {
                 } else if settings.disabled.contains(f.rule) {
                     continue
                 }
-                if suppressions.suppresses(rule: f.rule, line: f.location.line) {
+                let line: Int? = rawLine.map { $0.map { $0 + f.location.line - goal.location.line } } ?? f.location.line
+                if let line, suppressions.suppresses(rule: f.rule, line: line) {
                     suppressed += 1
                     continue
                 }

@@ -51,7 +51,7 @@ public enum RuleDocs {
         }
         if let f = firstExample(d, passing: false) {
             text += "\n" + t(lang, "Fynd: ", "Finding: ") + f
-            md += "\n- \(t(lang, "Fynd", "Finding")): \(f)"
+            md += "\n- \(t(lang, "Fynd", "Finding")): \(f.replacingOccurrences(of: "⟦", with: "**").replacingOccurrences(of: "⟧", with: "**"))"
         }
         return (text, md + "\n")
     }

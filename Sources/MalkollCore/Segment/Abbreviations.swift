@@ -23,6 +23,11 @@ public struct Abbreviations: Sendable {
     }
 
     private var table: [UInt64: [Entry]] = [:]
+    /// A cheap first filter: bit (first letter, last letter, length) of
+    /// every first part.
+    private var firstParts = [UInt64](repeating: 0, count: 32 * 32)
+    /// Hashes of every lower-cased first part, sorted: the second filter.
+    private var firstPartHashes: [UInt64] = []
     /// Longest part, in letters: longer letter runs are never looked up.
     private(set) var maxPartLength = 0
     private(set) var maxParts = 0
@@ -66,6 +71,12 @@ public struct Abbreviations: Sendable {
             maxPartLength = max(maxPartLength, p.count)
         }
         maxParts = max(maxParts, parts.count)
+        if let f = parts.first, let c = f.first {
+            firstParts[Int(Chars.lower(c) & 31) << 5 | Int(Chars.lower(f.last!) & 31)] |= 1 << UInt64(min(f.count, 63))
+            let h = Abbreviations.hash(f.map(Chars.lower)[...])
+            let at = firstPartHashes.firstIndex { $0 >= h } ?? firstPartHashes.count
+            if at == firstPartHashes.count || firstPartHashes[at] != h { firstPartHashes.insert(h, at: at) }
+        }
         let entry = Entry(key: key, parts: parts.count, finalDot: finalDot, endsSentence: endsSentence)
         let h = Abbreviations.hash(key[...])
         if let existing = table[h], existing.contains(where: { $0.key == key }) { throw duplicate() }
@@ -76,6 +87,23 @@ public struct Abbreviations: Sendable {
         var h: UInt64 = 0xcbf29ce484222325
         for u in units { h = (h ^ UInt64(u)) &* 0x100000001b3 }
         return h
+    }
+
+    /// Whether an abbreviation may start with the letters at `u[s..<e]` (a
+    /// quick test on the first letter run before `match`).
+    @inline(__always) func mayStart(_ u: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Bool {
+        var p = s
+        while p < e, Chars.isLetter(u[p]) { p += 1 }
+        let n = p - s
+        guard n > 0, n < 64, firstParts[Int(Chars.lower(u[s]) & 31) << 5 | Int(Chars.lower(u[p - 1]) & 31)] & (1 << UInt64(n)) != 0 else { return false }
+        var h: UInt64 = 0xcbf29ce484222325
+        for k in s..<p { h = (h ^ UInt64(Chars.lower(u[k]))) &* 0x100000001b3 }
+        var lo = 0, hi = firstPartHashes.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if firstPartHashes[mid] < h { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < firstPartHashes.count && firstPartHashes[lo] == h
     }
 
     /// The longest abbreviation starting at `start` (a letter) in `u`,

@@ -24,8 +24,12 @@ enum Chars {
         u == 0x20 || u == 0xA0 || u == 0x202F || u == 0x2009
     }
 
-    static func isLetter(_ u: UInt16) -> Bool {
+    @inline(__always) static func isLetter(_ u: UInt16) -> Bool {
         if u < 0x80 { return isASCIILetter(u) }
+        return isNonASCIILetter(u)
+    }
+
+    static func isNonASCIILetter(_ u: UInt16) -> Bool {
         if u < 0x250 {
             if u < 0xC0 { return u == 0xAA || u == 0xB5 || u == 0xBA }
             return u != 0xD7 && u != 0xF7

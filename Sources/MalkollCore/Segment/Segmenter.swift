@@ -19,14 +19,20 @@ public final class Segmenter: Stage {
 
     public init(lexicons: Lexicons) throws {
         tokenizer = try Tokenizer(lexicons: lexicons)
-        maxThreads = min(2, ProcessInfo.processInfo.activeProcessorCount)
+        // MALKOLL_THREADS=1 forbids the second thread (benchmarks, batch jobs).
+        let env = ProcessInfo.processInfo.environment["MALKOLL_THREADS"].flatMap { Int($0) }
+        maxThreads = max(1, env ?? min(2, ProcessInfo.processInfo.activeProcessorCount))
         workers = [try SegmentWorker(tokenizer)]
     }
 
     public func run(_ doc: Document) {
         let blocks = doc.blocks
-        let threads = doc.utf16.count >= parallelThreshold && blocks.count > 1 ? maxThreads : 1
-        while workers.count < threads { workers.append(try! SegmentWorker(tokenizer)) }
+        var threads = doc.utf16.count >= parallelThreshold && blocks.count > 1 ? maxThreads : 1
+        while workers.count < threads {
+            guard let w = try? SegmentWorker(tokenizer) else { break }
+            workers.append(w)
+        }
+        threads = min(threads, workers.count)
         // Cut the blocks into runs of about equal text.
         var runs: [Range<Int>] = []
         var from = 0
@@ -43,27 +49,17 @@ public final class Segmenter: Stage {
                 workers[0].segment(u, blocks, runs[0])
             } else {
                 let ws = workers
-                DispatchQueue.concurrentPerform(iterations: runs.count) { i in ws[i].segment(u, blocks, runs[i]) }
-            }
-        }
-        if runs.count == 1 {
-            doc.tokens = workers[0].tokens
-            doc.sentences = workers[0].sentences
-        } else {
-            var tokens: [Token] = []
-            tokens.reserveCapacity(workers.reduce(0) { $0 + $1.tokens.count })
-            var sentences: [Sentence] = []
-            for w in workers.prefix(runs.count) {
-                let base = Int32(tokens.count)
-                tokens.append(contentsOf: w.tokens)
-                for var s in w.sentences {
-                    s.tokens = (s.tokens.lowerBound + base)..<(s.tokens.upperBound + base)
-                    sentences.append(s)
+                let total = u.count
+                DispatchQueue.concurrentPerform(iterations: runs.count) { i in
+                    ws[i].segment(u, blocks, runs[i], reserveFor: i == 0 ? total : nil)
                 }
             }
-            doc.tokens = tokens
-            doc.sentences = sentences
         }
+        // The later runs' results are appended to the first run's arrays
+        // (renumbering sentence token indices), so that no third copy is made.
+        for w in workers[1..<runs.count] { workers[0].absorb(w) }
+        doc.tokens = workers[0].tokens
+        doc.sentences = workers[0].sentences
         for w in workers { w.release() }
     }
 }
@@ -85,18 +81,37 @@ final class SegmentWorker {
         self.tokenizer = tokenizer
     }
 
+    /// Appends another worker's tokens and sentences after this one's.
+    func absorb(_ other: SegmentWorker) {
+        let base = Int32(tokens.count)
+        tokens.append(contentsOf: other.tokens)
+        sentences.reserveCapacity(sentences.count + other.sentences.count)
+        for var s in other.sentences {
+            s.tokens = (s.tokens.lowerBound + base)..<(s.tokens.upperBound + base)
+            sentences.append(s)
+        }
+        other.release()
+    }
+
     func release() {
         tokens = []
         sentences = []
     }
 
-    func segment(_ u: UnsafeBufferPointer<UInt16>, _ blocks: [Block], _ run: Range<Int>) {
-        tokens = []
-        sentences = []
+    /// `reserveFor`: UTF-16 units of text whose tokens this worker's arrays
+    /// should have room for (the whole document for the first of several).
+    func segment(_ u: UnsafeBufferPointer<UInt16>, _ blocks: [Block], _ run: Range<Int>, reserveFor: Int? = nil) {
+        // Locals, not properties, in the loops: no exclusivity checks there.
+        var tokens: [Token] = []
+        var sentences: [Sentence] = []
+        var flags = self.flags
+        var breakBefore = self.breakBefore
+        var scratch = self.scratch
         var chars = 0
         for b in run { chars += blocks[b].range.count }
-        tokens.reserveCapacity(chars / 5 + 16)
-        sentences.reserveCapacity(chars / 80 + 4)
+        tokens.reserveCapacity((reserveFor ?? chars) / 6 + 16)
+        sentences.reserveCapacity((reserveFor ?? chars) / 80 + 4)
+        let words = self.words, sentenceBreaker = self.sentenceBreaker, tokenizer = self.tokenizer
         for bi in run {
             let block = blocks[bi]
             if case .furniture = block.kind { continue }
@@ -104,58 +119,72 @@ final class SegmentWorker {
             if range.isEmpty { continue }
             let first = tokens.count
             flags.removeAll(keepingCapacity: true)
-            let specials = Tokenizer.specials(u, range)
+            // One pass over the block: the copy ICU's sentence break reads
+            // (line breaks as spaces, same length, so offsets hold), and
+            // whether it has sentence punctuation or e-mail/URL signs.
+            let lo = range.lowerBound
+            if scratch.count < range.count { scratch = [UInt16](repeating: 0, count: range.count) }
+            var hasTerminal = false, hasSpecial = false
+            scratch.withUnsafeMutableBufferPointer { sc in
+                for i in range {
+                    let c = u[i]
+                    if c < 0x80 {
+                        if c == 0x0A || c == 0x0D { sc[i - lo] = 0x20; continue }
+                        if c == 0x2E || c == 0x21 || c == 0x3F { hasTerminal = true }
+                        else if c == 0x40 || c == 0x3A || c == 0x77 || c == 0x57 { hasSpecial = true }
+                    } else if Chars.isNewline(c) { sc[i - lo] = 0x20; continue }
+                    else if c == Chars.ellipsis { hasTerminal = true }
+                    sc[i - lo] = c
+                }
+            }
+            let specials = hasSpecial ? Tokenizer.specials(u, range) : []
             words.breaks(u, range) { bounds, statuses in
                 tokenizer.tokenize(u, range, bounds: bounds, statuses: statuses, specials: specials,
                                    into: &tokens, flags: &flags)
             }
-            splitSentences(u, range, block: bi, firstToken: first)
+            SegmentWorker.splitSentences(u, range, block: bi, firstToken: first, hasTerminal: hasTerminal, sentenceBreaker,
+                                         &tokens, &flags, &breakBefore, &scratch, &sentences)
         }
+        self.tokens = tokens
+        self.sentences = sentences
+        self.flags = flags
+        self.breakBefore = breakBefore
+        self.scratch = scratch
     }
 
-    private func splitSentences(_ u: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, block: Int, firstToken t0: Int) {
+    /// `scratch` holds the block's text with line breaks as spaces.
+    private static func splitSentences(_ u: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, block: Int, firstToken t0: Int, hasTerminal: Bool,
+                                       _ sentenceBreaker: ICUBreaker, _ tokens: inout [Token], _ flags: inout [Tokenizer.Flags],
+                                       _ breakBefore: inout [Bool], _ scratch: inout [UInt16], _ sentences: inout [Sentence]) {
         let n = tokens.count - t0
         if n == 0 { return }
-        // ICU reads a line break as a paragraph end; inside a block (wrapped
-        // lines) it is a space. Same length, so offsets hold.
-        let lo = range.lowerBound
-        if scratch.count < range.count { scratch = [UInt16](repeating: 0, count: range.count) }
-        var hasTerminal = false
-        for i in range {
-            let c = u[i]
-            if Chars.isNewline(c) { scratch[i - lo] = 0x20 } else {
-                scratch[i - lo] = c
-                if Chars.isTerminal(c) { hasTerminal = true }
-            }
-        }
         breakBefore.removeAll(keepingCapacity: true)
         breakBefore.append(contentsOf: repeatElement(false, count: n + 1))
-        if hasTerminal {
-            scratch.withUnsafeBufferPointer { s in
-                sentenceBreaker.breaks(s, 0..<range.count) { bounds, _ in
-                    var j = 0
-                    for b in bounds {
-                        let pos = Int(b) + lo
-                        if pos >= range.upperBound { break }
-                        while j < n, Int(tokens[t0 + j].start) < pos { j += 1 }
-                        // Never inside a token ("t.ex.", "A. I.").
-                        if j > 0, j < n, Int(tokens[t0 + j - 1].end) <= pos { breakBefore[j] = true }
+        let lo = range.lowerBound
+        tokens.withUnsafeBufferPointer { all in
+            let toks = UnsafeBufferPointer(rebasing: all[t0...])
+            breakBefore.withUnsafeMutableBufferPointer { brk in
+                guard hasTerminal else { return }
+                scratch.withUnsafeBufferPointer { s in
+                    sentenceBreaker.breaks(s, 0..<range.count) { bounds, _ in
+                        var j = 0
+                        for b in bounds {
+                            let pos = Int(b) + lo
+                            if pos >= range.upperBound { break }
+                            while j < n, Int(toks[j].start) < pos { j += 1 }
+                            // Never inside a token ("t.ex.", "A. I.").
+                            if j > 0, j < n, Int(toks[j - 1].end) <= pos { brk[j] = true }
+                        }
                     }
                 }
+                flags.withUnsafeBufferPointer { f in SentenceRules.refine(u, toks, f, brk) }
             }
-            tokens.withUnsafeBufferPointer { toks in
-                flags.withUnsafeBufferPointer { f in
-                    breakBefore.withUnsafeMutableBufferPointer { brk in
-                        SentenceRules.refine(u, UnsafeBufferPointer(rebasing: toks[t0...]), f, brk)
-                    }
-                }
+            var s = 0
+            for j in 1...n where j == n || breakBefore[j] {
+                sentences.append(Sentence(start: toks[s].start, end: toks[j - 1].end, block: Int32(block),
+                                          tokens: Int32(t0 + s)..<Int32(t0 + j)))
+                s = j
             }
-        }
-        var s = 0
-        for j in 1...n where j == n || breakBefore[j] {
-            sentences.append(Sentence(start: tokens[t0 + s].start, end: tokens[t0 + j - 1].end, block: Int32(block),
-                                      tokens: Int32(t0 + s)..<Int32(t0 + j)))
-            s = j
         }
     }
 }

@@ -44,14 +44,9 @@ public final class Tokenizer {
                   specials: [Range<Int>],
                   into tokens: inout [Token], flags: inout [Flags]) {
         let limit = range.upperBound
-        var k = 0                       // ICU segment index: segment k ends at bounds[k]
+        var segments = ICUSegments(bounds: bounds, limit: limit)
         var pos = range.lowerBound      // first unconsumed unit
         var special = 0
-        /// The end of the ICU segment containing `p` (p < limit).
-        func segmentEnd(_ p: Int) -> Int {
-            while k < bounds.count, Int(bounds[k]) <= p { k += 1 }
-            return k < bounds.count ? Int(bounds[k]) : limit
-        }
         func emit(_ s: Int, _ e: Int, _ kind: Token.Kind, _ f: Flags = []) {
             tokens.append(Token(start: Int32(s), end: Int32(e), kind: kind))
             flags.append(f)
@@ -64,8 +59,8 @@ public final class Tokenizer {
                 while pos < limit, Chars.isWhite(u[pos]) { pos += 1 }
                 continue
             }
-            var end = segmentEnd(pos)
-            let status = k < statuses.count ? statuses[k] : 0
+            var end = segments.end(containing: pos)
+            let status = segments.k < statuses.count ? statuses[segments.k] : 0
             // E-mail addresses and URLs, found before ICU cut them up.
             while special < specials.count, specials[special].upperBound <= pos { special += 1 }
             if special < specials.count {
@@ -97,10 +92,10 @@ public final class Tokenizer {
                 var e = end
                 var merged = false
                 while true {
-                    if let next = extend(u, pos, e, limit, segmentEnd) { e = next; merged = true } else { break }
+                    if let next = extend(u, pos, e, limit, &segments) { e = next; merged = true } else { break }
                 }
                 if Chars.isDigit(c) {
-                    if let t = thousands(u, pos, e, limit, segmentEnd) { e = t; merged = true }
+                    if let t = thousands(u, pos, e, limit, &segments) { e = t; merged = true }
                     if let p = phone(u, pos, e, limit) { e = p; merged = true }
                 }
                 // A truncated compound: "kultur-" before "och", "förvaltnings-,".
@@ -156,7 +151,7 @@ public final class Tokenizer {
         if length == 1, next == Chars.period, Chars.isUpper(u[s]), isInitialChain(u, s, limit) {
             return AbbreviationHit(end: segEnd + 1, flags: .dottedAbbreviation)
         }
-        guard length <= 7, next == Chars.period || next == 0x20 else { return nil }
+        guard length <= 7, next == Chars.period || next == 0x20, abbreviations.mayStart(u, s, segEnd) else { return nil }
         guard let m = abbreviations.match(u, at: s, limit: limit) else { return nil }
         var f: Flags = []
         if m.hasFinalDot { f.insert(.dottedAbbreviation) }
@@ -194,19 +189,19 @@ public final class Tokenizer {
     /// One step of a compound chain after a token ending at `e`: "-" or a
     /// line-end hyphenation to a word, "–" or "/" between numbers, ":" in
     /// "13:75" and "1:a". Returns the new end, or nil.
-    private func extend(_ u: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int, _ limit: Int, _ segmentEnd: (Int) -> Int) -> Int? {
+    private func extend(_ u: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int, _ limit: Int, _ segments: inout ICUSegments) -> Int? {
         guard e + 1 < limit else { return nil }
         let c = u[e], n = u[e + 1]
         let before = u[e - 1]
         switch c {
         case Chars.hyphen:
-            if Chars.isAlnum(n) { return segmentEnd(e + 1) }
+            if Chars.isAlnum(n) { return segments.end(containing: e + 1) }
             // A word hyphenated at a line end: "genomför-\nandet", "EU-\nprojekt".
             if Chars.isNewline(n), Chars.isAlnum(before) {
                 var p = e + 1
                 var lines = 0
                 while p < limit, Chars.isWhite(u[p]) { if u[p] == 0x0A || (u[p] == 0x0D && (p + 1 >= limit || u[p + 1] != 0x0A)) { lines += 1 }; p += 1 }
-                if lines == 1, p < limit, Chars.isAlnum(u[p]), !isConjunction(u, p, limit) { return segmentEnd(p) }
+                if lines == 1, p < limit, Chars.isAlnum(u[p]), !isConjunction(u, p, limit) { return segments.end(containing: p) }
                 return nil
             }
             // Extraction left a space in a hyphenated word: "Arbetsgivar- varumärket".
@@ -214,15 +209,15 @@ public final class Tokenizer {
                 var w = e + 2
                 while w < limit, Chars.isLetter(u[w]) { w += 1 }
                 if w < limit, u[w] == Chars.hyphen { return nil }   // "barn- ungdoms- och"
-                return segmentEnd(e + 2)
+                return segments.end(containing: e + 2)
             }
             return nil
         case Chars.enDash, 0x2F:   // "2024–2027", "40/60"
-            if Chars.isDigit(before), Chars.isDigit(n) { return segmentEnd(e + 1) }
+            if Chars.isDigit(before), Chars.isDigit(n) { return segments.end(containing: e + 1) }
             return nil
         case 0x3A:   // ":" in "13:75", "1:a", "3:e"
             guard Chars.isDigit(before) else { return nil }
-            if Chars.isDigit(n) { return segmentEnd(e + 1) }
+            if Chars.isDigit(n) { return segments.end(containing: e + 1) }
             if Chars.isLower(n) {
                 var w = e + 1
                 while w < limit, Chars.isLower(u[w]) { w += 1 }
@@ -236,7 +231,7 @@ public final class Tokenizer {
 
     /// "10 000", "5 000 000": a first group of one to three digits, then
     /// groups of exactly three after a space. ("2016 2017" stays two.)
-    private func thousands(_ u: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int, _ limit: Int, _ segmentEnd: (Int) -> Int) -> Int? {
+    private func thousands(_ u: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int, _ limit: Int, _ segments: inout ICUSegments) -> Int? {
         guard e - s <= 3 else { return nil }
         for p in s..<e where !Chars.isDigit(u[p]) { return nil }
         var end = e
@@ -244,7 +239,7 @@ public final class Tokenizer {
         while end + 3 < limit, Chars.isDigitGroupSpace(u[end]),
               Chars.isDigit(u[end + 1]), Chars.isDigit(u[end + 2]), Chars.isDigit(u[end + 3]) {
             if end + 4 < limit, Chars.isDigit(u[end + 4]) || Chars.isLetter(u[end + 4]) { break }
-            end = segmentEnd(end + 1)
+            end = segments.end(containing: end + 1)
             grew = true
         }
         return grew ? end : nil
@@ -362,5 +357,24 @@ public final class Tokenizer {
         while e > at + 1, !Chars.isAlnum(u[e - 1]) { if u[e - 1] == 0x2E { dots -= 1 }; e -= 1 }
         guard a < at, dots >= 1, e > at + 3 else { return nil }
         return a..<e
+    }
+}
+
+/// A cursor over ICU's word boundaries: the end of the segment holding an
+/// offset, for offsets that only grow.
+struct ICUSegments {
+    let bounds: UnsafeBufferPointer<Int32>
+    let limit: Int
+    /// Segment k ends at bounds[k].
+    var k = 0
+
+    init(bounds: UnsafeBufferPointer<Int32>, limit: Int) {
+        self.bounds = bounds
+        self.limit = limit
+    }
+
+    @inline(__always) mutating func end(containing p: Int) -> Int {
+        while k < bounds.count, Int(bounds[k]) <= p { k += 1 }
+        return k < bounds.count ? Int(bounds[k]) : limit
     }
 }

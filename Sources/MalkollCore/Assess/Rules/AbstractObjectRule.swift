@@ -12,7 +12,9 @@ public struct AbstractObjectRule: SmartRule {
         examples: [
             .fail("Skapa ⟦yrkesmedvetenhet⟧ hos elever och deltagare."),
             .fail("Genomföra programmens ⟦intentioner⟧ med särskilt fokus på avgörande faktorer."),
+            .fail("Chefer ska ges rätt ⟦förutsättningar⟧ för att utöva gott ledarskap."),
             .pass("Skapa en mötesplats för unga entreprenörer."),
+            .pass("Starta ett samarbete med universitetet."),
             .pass("Erbjuda kinesiska som språkval på högstadiet."),
         ])
 

@@ -10,7 +10,7 @@ public struct NoConcreteCoreRule: SmartRule {
         rationale: "Ett mål är specifikt när två läsare skulle vara överens om vad som räknas. Utan en leverans eller ett slutläge går det inte.",
         rationaleEnglish: "A goal is specific when two readers would agree on what counts. Without a deliverable or an end state they cannot.",
         examples: [
-            .fail("⟦Chefer ska ges rätt förutsättningar för att utöva gott ledarskap⟧."),
+            .fail("⟦Kommunen ska vara en attraktiv arbetsgivare⟧."),
             .fail("⟦Luleåregionen ska vara ett nav för kunskap⟧."),
             .pass("Chefers förutsättningar ska analyseras."),
         ])
