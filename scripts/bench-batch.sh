@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Throughput and memory of `malkoll batch`: the seed documents copied to N
 # files (default 10 000), converted with 1 and 2 jobs (and 2 jobs with --db).
-# Prints documents/s, the speed-up of 2 jobs over 1, and peak memory: the
+# Prints documents/s, the speed-up of 2 jobs over 1, CPU time (the machine
+# may be shared: equal CPU per document with 1 and 2 jobs means the jobs do
+# not get in each other's way), and peak memory: the
 # largest single process (/usr/bin/time -v) and the sum over the batch
 # process and its workers (sampled every 0.2 s).
 #   scripts/bench-batch.sh [N]        (builds release if needed)
@@ -59,10 +61,12 @@ run() {
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$WORK/time.txt")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.txt")
   tree=$(cat "$WORK/peak.txt")
+  local cpu
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f", s}' "$WORK/time.txt")
   local rate
   rate=$(awk -v n="$made" -v s="$secs" 'BEGIN {printf "%.1f", n / s}')
-  printf 'jobs=%s %-6s %8.2f s  %8s documents/s  peak RSS: largest process %s MB, batch+workers %s MB\n' \
-    "$jobs" "${1:+(db)}" "$secs" "$rate" "$((rss / 1024))" "$((tree / 1024))"
+  printf 'jobs=%s %-6s %8.2f s  %8s documents/s  CPU (user+sys, all processes) %s s  peak RSS: largest process %s MB, batch+workers %s MB\n' \
+    "$jobs" "${1:+(db)}" "$secs" "$rate" "$cpu" "$((rss / 1024))" "$((tree / 1024))"
   tail -n 1 "$WORK/err.txt" | sed 's/^/    /'
   LAST_RATE=$rate
 }

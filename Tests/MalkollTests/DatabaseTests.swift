@@ -116,6 +116,22 @@ enum AnalysisFixture {
         #expect(!after.contains("a/doc000.txt"))
     }
 
+    @Test func jsonReaderReadsWhatTheWriterWrites() throws {
+        var w = JSONWriter(pretty: true)
+        w.beginObject()
+        w.key("text"); w.string("Målet \"nått\"\n\t\\ 😀 \u{1}")
+        w.key("n"); w.double(-12.5)
+        w.key("list"); w.beginArray(); w.int(1); w.bool(false); w.null(); w.endArray()
+        w.endObject()
+        let v = try JSONValue.parse(w.bytes)
+        #expect(v["text"]?.string == "Målet \"nått\"\n\t\\ 😀 \u{1}")
+        #expect(v["n"]?.double == -12.5)
+        #expect(v["list"]?.array == [.number(1), .bool(false), .null])
+        #expect(try JSONValue.parse(Array(#"["\ud83d\ude00", "\u00e5"]"#.utf8)) == .array([.string("😀"), .string("å")]))
+        #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse(Array(#"{"a": "#.utf8)) }
+        #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse(Array("[1] x".utf8)) }
+    }
+
     @Test func goalsCommandPrintsTextCSVAndJSON() throws {
         let dir = try ScratchDir()
         let db = try ArchiveDatabase(path: dir.path("a.sqlite"))

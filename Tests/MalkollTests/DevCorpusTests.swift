@@ -25,6 +25,16 @@ import Testing
 ///     smart: specific 0.750  measurable 0.761  assignable 0.848
 ///            relevant 0.326  time_bound 0.837
 ///
+/// After the assess fixes of DIAGNOSIS D1–D6 (branch rules2, 2026-11-25):
+///
+///     vague P=0.923 R=0.960 F1=0.941
+///     smart: specific 0.967  measurable 0.978
+///
+/// and after merging main at 00:02 UTC (goals 98/98 matched there):
+///
+///     vague P=0.929 R=1.000 F1=0.963
+///     smart: specific 0.980  measurable 0.969
+///
 /// Raise a floor when the analyzer improves; `Corpus/dev/DIAGNOSIS.md` lists
 /// what generalises badly and why.
 @Suite(.serialized) struct DevCorpusTests {
@@ -40,7 +50,7 @@ import Testing
     @Test(.enabled(if: GoldScoring.available)) func targetsAndVagueness() throws {
         let s = try #require(Self.score)
         #expect(s.targetF1 >= 0.78, "target F1 \(s.targetF1)")
-        #expect(s.vagueF1 >= 0.58, "vague F1 \(s.vagueF1)")
+        #expect(s.vagueF1 >= 0.92, "vague F1 \(s.vagueF1)")
     }
 
     @Test(.enabled(if: GoldScoring.available)) func fieldsOfMatchedGoals() throws {
@@ -48,7 +58,7 @@ import Testing
         let floors: [(String, Double)] = [
             ("actor", 0.80), ("commitment", 0.93), ("comparator", 0.85), ("deadline", 0.66),
             ("direction", 0.78), ("program", 0.33),
-            ("smart.specific", 0.66), ("smart.measurable", 0.67), ("smart.assignable", 0.80),
+            ("smart.specific", 0.95), ("smart.measurable", 0.94), ("smart.assignable", 0.80),
             ("smart.relevant", 0.28), ("smart.time_bound", 0.78),
         ]
         for (field, floor) in floors {

@@ -24,6 +24,7 @@ struct RuleLexiconTests {
         ("trend_words.tsv", "word\tdirection\tnote\nökad\tsideways\t\n", 2, 6, "direction must be"),
         ("function_words.tsv", "word\trole\tnote\npå\tstop\t\nen\tarticle\t\n", 3, 4, "role must be"),
         ("measurement_cues.tsv", "cue\tnote\n\n* budget\t\n", 3, 1, "cannot begin"),
+        ("end_states.tsv", "cue\tafter\tnote\ni drift\tbli\t\n", 2, 9, "after must be"),
         ("vague_verbs.tsv", "phrase\tkind\tforms\nverka för\teffort\t\textra\n", 2, 19, "fields"),
     ])
     func malformedRowIsLocated(_ file: String, _ content: String, _ line: Int, _ column: Int, _ message: String) throws {

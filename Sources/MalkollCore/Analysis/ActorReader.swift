@@ -23,19 +23,25 @@ struct ActorReader {
             let kinds = lexicon.actorKinds(span.keys[i])
             let excluded = i > 0 && othersBefore.contains(span.keys[i - 1])
             var hit: Actor? = nil
-            if kinds.contains(.pronoun) || kinds.contains(.self) {
+            var named = false
+            if kinds.contains(.pronoun) {
+                // "vi" is the organisation; the words before it are never its name ("… besöker Luleå ska vi").
+                hit = Actor(name: organisation ?? doc.string(span.ranges[i]), inherited: false)
+            } else if kinds.contains(.self) {
                 hit = Actor(name: properName(doc, span, headAt: i) ?? organisation ?? doc.string(span.ranges[i]), inherited: false)
-            } else if kinds.contains(.nameHead), let named = properName(doc, span, headAt: i) {
-                hit = Actor(name: named, inherited: false)
+            } else if kinds.contains(.nameHead), let name = properName(doc, span, headAt: i) {
+                hit = Actor(name: name, inherited: false)
+                named = true
             } else if !excluded && (kinds.contains(.body) || (kinds.isEmpty && lexicon.hasBodySuffix(doc, span.ranges[i]))),
                       !(kinds.contains(.other) && !span.capitalised[i]) {
                 hit = Actor(name: phrase(doc, span, headAt: i), inherited: false)
             }
             if let hit {
-                if afterPreposition(span, i) {
-                    if weakHit == nil { weakHit = hit }
-                } else {
-                    return (hit, false)
+                switch phraseOpening(span, i) {
+                // "i kommunen" is a place; "i Luleå kommun" may be the body acting there.
+                case .place: if named && weakHit == nil { weakHit = hit }
+                case .preposition: if weakHit == nil { weakHit = hit }
+                case .none: return (hit, false)
                 }
             }
             i += 1
@@ -43,16 +49,20 @@ struct ActorReader {
         return weakHit.map { ($0, true) }
     }
 
-    /// Whether the noun phrase holding word `i` opens with a preposition.
-    private func afterPreposition(_ span: WordSpan, _ i: Int) -> Bool {
+    private enum Opening { case none, preposition, place }
+
+    /// What opens the noun phrase holding word `i`: nothing (a subject), a
+    /// preposition (a partner) or a place preposition ("i skolan").
+    private func phraseOpening(_ span: WordSpan, _ i: Int) -> Opening {
         var k = i - 1
         while k >= 0, !span.breakBefore[k + 1] {
             let kinds = lexicon.actorKinds(span.keys[k])
-            if kinds.contains(.preposition) { return true }
-            if kinds.contains(.determiner) || span.capitalised[k] { k -= 1; continue }
-            return false
+            if kinds.contains(.place) { return .place }
+            if kinds.contains(.preposition) { return .preposition }
+            if kinds.contains(.determiner) || kinds.contains(.self) || span.capitalised[k] { k -= 1; continue }
+            return .none
         }
-        return false
+        return .none
     }
 
     /// "Luleå kommun", "Luleå tekniska universitet", "Norrbottens Kommuner",

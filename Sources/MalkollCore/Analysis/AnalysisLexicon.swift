@@ -4,7 +4,7 @@ import Foundation
 /// non-goal cues, furniture, actors, lead-in labels and profiles. Built once
 /// per `Analyzer`; every malformed row is a `LexiconError` with file:line:col.
 final class AnalysisLexicon {
-    enum CueKind: String { case modal, future, noun, verb, plan, forecast, requirement }
+    enum CueKind: String { case modal, future, noun, verb, plan, forecast, requirement, vision }
 
     struct Cue {
         let `class`: CommitmentClass
@@ -30,9 +30,9 @@ final class AnalysisLexicon {
         }
     }
 
-    enum ActorKind: String { case pronoun, `self`, body, suffix, nameHead = "name-head", determiner, other, preposition }
+    enum ActorKind: String { case pronoun, `self`, body, suffix, nameHead = "name-head", determiner, other, preposition, place }
 
-    enum LabelRole: String { case goal, goalArea = "goal-area", area, section, perspective }
+    enum LabelRole: String { case goal, goalArea = "goal-area", area, section, perspective, perspectiveName = "perspective-name", vision }
 
     var cues = PhraseIndex<Cue>()
     var nonGoal = PhraseIndex<NonGoalKind>()
@@ -54,7 +54,7 @@ final class AnalysisLexicon {
                 throw cueTable.error(row, column: 1, "unknown class '\(row[1])' (binding, effort, investigate, recommend)")
             }
             guard let k = CueKind(rawValue: row[2]) else {
-                throw cueTable.error(row, column: 2, "unknown kind '\(row[2])' (modal, future, noun, verb, plan, forecast, requirement)")
+                throw cueTable.error(row, column: 2, "unknown kind '\(row[2])' (modal, future, noun, verb, plan, forecast, requirement, vision)")
             }
             cues.add(row[0], Cue(class: c, kind: k))
         }
@@ -78,7 +78,7 @@ final class AnalysisLexicon {
         let at = try lexicons.table("actors.tsv")
         for row in at.rows {
             guard let k = ActorKind(rawValue: row[1]) else {
-                throw at.error(row, column: 1, "unknown kind '\(row[1])' (pronoun, self, body, suffix, name-head, determiner, other, preposition)")
+                throw at.error(row, column: 1, "unknown kind '\(row[1])' (pronoun, self, body, suffix, name-head, determiner, other, preposition, place)")
             }
             if k == .suffix { actorSuffixes.append(Array(row[0].lowercased().utf16)) }
             let key = WordKey.hash(row[0])
@@ -89,7 +89,7 @@ final class AnalysisLexicon {
         let lt = try lexicons.table("lead_ins.tsv")
         for row in lt.rows {
             guard let r = LabelRole(rawValue: row[1]) else {
-                throw lt.error(row, column: 1, "unknown role '\(row[1])' (goal, goal-area, area, section, perspective)")
+                throw lt.error(row, column: 1, "unknown role '\(row[1])' (goal, goal-area, area, section, perspective, perspective-name, vision)")
             }
             labels.add(row[0], r)
         }

@@ -65,6 +65,7 @@ struct CueReader {
     /// ("Verka för ...", "Utreda ..."); in prose only finite cues do.
     func read(_ span: WordSpan, itemLike: Bool) -> CueReading? {
         var subordinate = false
+        var relativeAt: Int? = nil
         var i = 0
         let n = span.count
         while i < n {
@@ -73,7 +74,7 @@ struct CueReader {
                 if s.value == .notACue { i = s.end; continue }
                 if s.value == .subordinate {
                     // A clause fronted at the start of a sentence is followed by the main clause.
-                    if i > 0 { subordinate = true }
+                    if i > 0 { subordinate = true; relativeAt = span.keys[i] == Self.som ? i : nil }
                     i = s.end
                     continue
                 }
@@ -81,6 +82,9 @@ struct CueReader {
             guard let m = lexicon.cues.match(span, at: i) else { i += 1; continue }
             let cue = m.value
             if m.gapped && i > 3 { i += 1; continue }
+            // A restrictive relative clause has no closing comma: a modal three or more
+            // words after "som" belongs to the main clause ("Andelen elever som röker dagligen ska ...").
+            if subordinate, let r = relativeAt, i - r >= 3, cue.kind == .modal { subordinate = false }
             if subordinate { i = m.end; continue }
             switch cue.kind {
             case .modal, .noun, .requirement:
@@ -100,8 +104,8 @@ struct CueReader {
                 if itemLike { return CueReading(cls: cue.class, kind: .verb, cueWords: [i..<m.end]) }
             case .plan:
                 if !itemLike { return CueReading(cls: cue.class, kind: .plan, cueWords: [i..<m.end]) }
-            case .forecast:
-                return CueReading(cls: cue.class, kind: .forecast, cueWords: [i..<m.end])
+            case .forecast, .vision:
+                return CueReading(cls: cue.class, kind: cue.kind, cueWords: [i..<m.end])
             }
             i = m.end
         }
@@ -128,4 +132,8 @@ struct CueReader {
 
 extension WordSpan {
     static let att = WordKey.hash("att")
+}
+
+extension CueReader {
+    static let som = WordKey.hash("som")
 }

@@ -36,9 +36,18 @@ struct GoalReading {
     private var program: Link?
     /// A part of goals opened by a label heading ("Målområden", "Nämndens mål").
     private var goalSection: (active: Bool, cue: String, actor: Actor?) = (false, "", nil)
+    /// The level of the heading that opened the goal part: a heading at that
+    /// level or above ends it, a deeper one ("2.1 Trygg och säker omsorg") is inside it.
+    private var goalSectionLevel = 0
+    /// Whether the document speaks of scorecard perspectives, so that a bare
+    /// "Ekonomi" heading is a direction rather than a section.
+    private var perspectivesNamed = false
     /// The label that named the current program ("Program", "Prioriterat område"):
     /// the same label again names the next program, another one an area under it.
     private var programLabel: UInt64?
+    private var programFromTitle = false
+    /// Under a "Vision" heading: goals there are reported as visions.
+    private var visionSection = false
     private var direction: Link?
     private var leadIns: [Int: LeadInInfo] = [:]
     private var headingDeadlines: [Int: Deadline?] = [:]
@@ -47,10 +56,15 @@ struct GoalReading {
     private var previousActor: Actor?
     private var seen: Set<UInt64> = []
     private var found: [Found] = []
-    private var sentencesByBlock: [Int: Range<Int>] = [:]
+    /// The sentences of each block (indices into `doc.sentences`), by block.
+    private var sentencesByBlock: [Range<Int32>] = []
     private var scorecard = false
     private var namedPeriods: [UInt64: String]?
     private var leadInDeadlines: [Int: Deadline?] = [:]
+    /// The structure node of each goal, by id; and the headings that became goals.
+    private var goalNodes: [String: Int] = [:]
+    private var emittedHeadings: Set<Int> = []
+    private var nodeIndex: [Int: Int] = [:]
 
     init(doc: Document, structure: DocumentStructure, lexicon: AnalysisLexicon, fields: FieldReaders, organisation: String?) {
         self.doc = doc
@@ -65,12 +79,16 @@ struct GoalReading {
     // MARK: - Document-level context
 
     private mutating func readContext() {
+        perspectivesNamed = StructureText.contains(doc.utf16, 0..<doc.utf16.count, Self.perspektiv)
+            || StructureText.contains(doc.utf16, 0..<doc.utf16.count, Self.styrkort)
+        for (i, n) in structure.nodes.enumerated() { nodeIndex[n.range.lowerBound] = i }
+        sentencesByBlock = Array(repeating: 0..<0, count: doc.blocks.count)
         var k = 0
         while k < doc.sentences.count {
             let b = Int(doc.sentences[k].block)
             var e = k
             while e < doc.sentences.count, Int(doc.sentences[e].block) == b { e += 1 }
-            sentencesByBlock[b] = k..<e
+            if b < sentencesByBlock.count { sentencesByBlock[b] = Int32(k)..<Int32(e) }
             k = e
         }
         var owners: [String] = []
@@ -134,13 +152,65 @@ struct GoalReading {
             case .paragraph: paragraph(index, node)
             }
         }
+        if profile == nil { programsFromSections() }
         return found
+    }
+
+    /// Without a profile, a document that divides its goals under two or more
+    /// section headings ("2.1 Trygg och säker omsorg", "3. Ekonomiska mål")
+    /// places each goal under the nearest such heading: its program.
+    private mutating func programsFromSections() {
+        var candidates: [Int?] = []
+        for f in found {
+            guard f.goal.program == nil, let node = goalNodes[f.goal.id] else { candidates.append(nil); continue }
+            candidates.append(sectionHeading(above: structure.nodes[node]))
+        }
+        guard Set(candidates.compactMap { $0 }).count >= 2 else { return }
+        for (i, c) in candidates.enumerated() {
+            guard let h = c else { continue }
+            let span = WordSpan(doc, range: structure.nodes[h].title)
+            var name = doc.string(structure.nodes[h].title)
+            if let l = labelMatch(span), let n = nameAfterLabel(span, from: l.end), l.value == .area || l.value == .goalArea { name = n }
+            found[i].goal.program = Link(name: name, evidence: .heading, confidence: 0.6)
+        }
+    }
+
+    /// The nearest heading above a node that can name a section of goals: not
+    /// the title, not a section without goals, not a goal itself, not a perspective.
+    private func sectionHeading(above node: StructureNode) -> Int? {
+        var h = node.role == .heading ? node.parentHeading : node.parentHeading
+        while let i = h {
+            let n = structure.nodes[i]
+            h = n.parentHeading
+            if n.parentHeading == nil && n.level == 0 { return nil }
+            let span = WordSpan(doc, range: n.title)
+            if span.count == 0 || emittedHeadings.contains(i) { continue }
+            if let l = labelMatch(span) {
+                switch l.value {
+                case .section, .vision: if l.start == 0 { return nil } else { continue }
+                case .perspective: if l.start == 0 && l.end == span.count { return nil } else { continue }
+                case .perspectiveName: if perspectivesNamed && l.start == 0 && l.end == span.count { return nil }
+                case .goal: if l.end == span.count && l.start == 0 { continue }
+                default: break
+                }
+            }
+            if perspectiveName(span) != nil { return nil }
+            return i
+        }
+        return nil
     }
 
     private mutating func heading(_ index: Int, _ node: StructureNode) {
         let span = WordSpan(doc, range: node.title)
         guard span.count > 0 else { return }
-        if let label = labelMatch(span) {
+        visionSection = false
+        if goalSection.active && node.level <= goalSectionLevel { goalSection.active = false }
+        // A label coordinated with another word ("Mål och budget 2026–2028") opens no part.
+        let labelled = labelMatch(span).flatMap { l -> (value: AnalysisLexicon.LabelRole, start: Int, end: Int)? in
+            if l.end < span.count && span.keys[l.end] == Self.och { return nil }
+            return l
+        }
+        if let label = labelled {
             let name = nameAfterLabel(span, from: label.end)
             switch label.value {
             case .goal, .goalArea:
@@ -149,22 +219,32 @@ struct GoalReading {
                 if let a = actor { actor?.name = ActorReader.baseForm(a.name) }
                 if actor == nil && goalSection.active { actor = goalSection.actor }
                 goalSection = (true, doc.string(span.ranges[label.start].lowerBound..<span.ranges[label.end - 1].upperBound), actor)
-                let placeholder = doc.utf16[node.range.upperBound - 1] == 0x2026 || doc.utf16[node.range.upperBound - 1] == 0x2E
-                if let name, !placeholder {
-                    // "Mål 1: Kortare väntetider", "Målområde: Minskade utsläpp": the name is a goal,
-                    // and a goal area's name is the area its goals sit in.
-                    if label.value == .goalArea { setProgram(programName(name), label: span.keys[label.start]) }
-                    emit(node.range, span: span, itemLike: true, inherited: goalSectionInfo, node: node)
-                }
+                goalSectionLevel = node.level
+                // "Målområde: Minskade utsläpp": the name is the area its goals sit in.
+                if let name, label.value == .goalArea { setProgram(programName(name), label: span.keys[label.start]) }
             case .section:
                 goalSection.active = false
             case .area:
-                goalSection.active = false
+                // The document's own title "Program för folkhälsa ...": the document is the program.
+                // its areas, if it names any, are the programs of its goals.
+                let isTitle = node.level == 0 && structure.nodes.first(where: { $0.role == .heading })?.range == node.range
                 if let name { setProgram(programName(name), label: span.keys[label.start]) }
+                programFromTitle = isTitle
             case .perspective:
                 if let name { direction = Link(name: name.lowercased(), label: name, evidence: .heading, confidence: 0.8) }
+            case .perspectiveName:
+                // "Medarbetare" alone as a heading in a document that speaks of perspectives.
+                if label.start == 0 && label.end == span.count && perspectivesNamed {
+                    let name = doc.string(node.title)
+                    direction = Link(name: name.lowercased(), label: name, evidence: .heading, confidence: 0.7)
+                    goalSection.active = false
+                    return
+                }
+            case .vision:
+                goalSection.active = false
+                visionSection = true
             }
-            return
+            if label.value != .perspectiveName { return }
         }
         if let d = perspectiveName(span) {
             direction = Link(name: d.lowercased(), label: doc.string(node.title), evidence: .heading, confidence: 0.8)
@@ -177,12 +257,14 @@ struct GoalReading {
             return
         }
         if node.number != nil {
-            goalSection.active = false
             if program != nil { program?.area = doc.string(node.title) }
             return
         }
         if goalSection.active {
+            // In a goal part a heading is a goal when it reads as one: a cue, or a phrase of three words
+            // or more ("Minskade utsläpp av växthusgaser"), not a bare name ("Ekbacka kommun").
             if cues.isPast(span) { return }
+            if cues.read(span, itemLike: true) == nil && span.count < 3 { return }
             emit(node.range, span: span, itemLike: true, inherited: goalSectionInfo, node: node)
         } else if let r = cues.read(span, itemLike: false), [.modal, .noun, .future].contains(r.kind), !cues.isMeta(span) {
             emit(node.range, span: span, itemLike: false, inherited: nil, node: node)
@@ -190,13 +272,17 @@ struct GoalReading {
     }
 
     static let programWord = WordKey.hash("program")
+    static let och = WordKey.hash("och")
+    static let perspektiv = Array("perspektiv".utf16)
+    static let styrkort = Array("styrkort".utf16)
 
     /// A named program or area heading: the same label as the current
     /// program's (or "Program") names the next program, another an area.
     private mutating func setProgram(_ name: String, label key: UInt64) {
-        if program == nil || programLabel == key || key == Self.programWord {
+        if program == nil || programLabel == key || key == Self.programWord || programFromTitle {
             program = Link(name: name, evidence: .heading, confidence: 0.9)
             programLabel = key
+            programFromTitle = false
         } else {
             program?.area = name
         }
@@ -215,8 +301,8 @@ struct GoalReading {
             guard let m = lexicon.labels.match(span, at: i) else { continue }
             switch m.value {
             case .goal, .goalArea: if found == nil { found = i }
-            case .section, .perspective: return nil
-            case .area: break
+            case .section, .perspective, .vision: return nil
+            case .area, .perspectiveName: break
             }
         }
         return found
@@ -263,7 +349,7 @@ struct GoalReading {
             return
         }
         if let parent, parent.committing {
-            if cues.read(span, itemLike: true) == nil && cues.isPast(span) { return }
+            if cues.read(span, itemLike: true) == nil && cues.isPast(span) && fields.time(doc, node.range).deadline == nil { return }
             emit(node.range, span: span, itemLike: true, inherited: parent, node: node)
         } else if parent == nil, goalSection.active {
             // Items right under a goal heading ("Aktiviteter", "Målområden").
@@ -290,7 +376,16 @@ struct GoalReading {
                 skip = node.leadIn
             }
         }
-        guard let sentences = sentencesByBlock[node.block] else { return }
+        let sentences = sentenceIndices(node.block)
+        guard !sentences.isEmpty else { return }
+        if node.leadIn == nil, goalSection.active, sentences.count == 1, StructureText.wordCount(doc.utf16, node.range) <= 12 {
+            // A one-sentence paragraph right in a goal part ("Nämndens mål" → "Kortare handläggningstider.") is a goal.
+            let span = WordSpan(doc, range: node.range)
+            if !cues.isPast(span) && !isQuestionOrQuote(node.range) && !cues.isMeta(span) {
+                emit(node.range, span: span, itemLike: true, inherited: goalSectionInfo, node: node)
+                return
+            }
+        }
         for k in sentences {
             let s = doc.sentences[k]
             let r = max(Int(s.start), node.range.lowerBound)..<min(Int(s.end), node.range.upperBound)
@@ -300,8 +395,12 @@ struct GoalReading {
         }
     }
 
+    private func sentenceIndices(_ block: Int) -> Range<Int> {
+        block < sentencesByBlock.count ? Int(sentencesByBlock[block].lowerBound)..<Int(sentencesByBlock[block].upperBound) : 0..<0
+    }
+
     private func sentenceRange(containing offset: Int, in node: StructureNode) -> Range<Int>? {
-        guard let ks = sentencesByBlock[node.block] else { return nil }
+        let ks = sentenceIndices(node.block)
         for k in ks {
             let s = doc.sentences[k]
             if Int(s.start) <= offset && offset < Int(s.end) {
@@ -389,11 +488,13 @@ struct GoalReading {
             case .plan:
                 guard fields.time(doc, range).deadline != nil else { return }
             case .forecast: kind = .forecast
+            case .vision: kind = .vision
             case .verb: if !itemLike { return }
             }
-        } else if let own, own.kind == .forecast {
-            kind = .forecast
+        } else if let own, own.kind == .forecast || own.kind == .vision {
+            kind = own.kind == .forecast ? .forecast : .vision
         }
+        if visionSection && kind == .goal { kind = .vision }
         // One goal per distinct statement.
         let key = Self.normalisedKey(doc, range)
         let body = bodyKey.map { Self.normalisedKey(doc, $0) }
@@ -425,8 +526,9 @@ struct GoalReading {
         let time = fields.time(doc, range)
         var deadline = time.deadline
         if deadline == nil, let r = inherited?.timeRange { deadline = inheritedDeadline(r) }
+        if deadline == nil { deadline = periodDeadline }
         if deadline == nil { deadline = headingDeadline(node) }
-        if deadline == nil { deadline = periodDeadline ?? periodAnaphora(span) }
+        if deadline == nil { deadline = periodAnaphora(span) }
 
         let dir = inherited?.direction ?? direction.map { Link(name: $0.name, label: $0.label, evidence: $0.evidence, confidence: min($0.confidence, 0.6)) }
         let targets = fields.targets(doc, range)
@@ -436,9 +538,13 @@ struct GoalReading {
         var goal = Goal(id: "g\(found.count + 1)", text: doc.string(range), location: location, kind: kind,
                         commitment: commitment, actor: actor, targets: targets, deadline: deadline,
                         recurrence: time.recurrence, program: program, direction: dir,
-                        headings: node.headings.map { doc.string(structure.nodes[$0].range) },
+                        headings: structure.headings(of: node).map { doc.string(structure.nodes[$0].range) },
                         leadIn: node.parentLeadIn.flatMap { structure.nodes[$0].leadIn }.map { doc.string($0) } ?? (bodyKey != nil ? node.leadIn.map { doc.string($0) } : nil))
         goal.signals = Self.signals(targets)
+        if let n = nodeIndex[node.range.lowerBound] {
+            goalNodes[goal.id] = n
+            if node.role == .heading { emittedHeadings.insert(n) }
+        }
         found.append(Found(goal: goal, span: range))
     }
 
@@ -466,10 +572,12 @@ struct GoalReading {
 
     /// The deadline of the nearest heading above that states one.
     private mutating func headingDeadline(_ node: StructureNode) -> Deadline? {
-        for h in node.headings.reversed() {
+        for h in structure.headings(of: node).reversed() {
             if let known = headingDeadlines[h] { if let d = known { return d } else { continue } }
             var d = fields.time(doc, structure.nodes[h].range).deadline
             d?.inherited = true
+            // A heading passes on a year or a period, not a day ("Version 1.2, 2025-11-03").
+            if let date = d?.date, date.count > 7 { d = nil }
             headingDeadlines[h] = d
             if let d { return d }
         }

@@ -6,32 +6,62 @@ struct StructureNode {
     enum Role: String { case heading, item, paragraph, furniture, metadata }
 
     var role: Role
-    /// Index into `Document.blocks`.
-    var block: Int
-    /// The content (UTF-16), without a trailing glued-on fragment.
-    var range: Range<Int>
-    /// Heading level (1 top) or list level (0 outermost).
-    var level: Int = 0
-    /// The number of a numbered line ("2. Internationalisering").
-    var number: Int?
-    /// The content after a number prefix (the heading's name).
-    var title: Range<Int>
-    /// The words that open a list ("Det här ska Luleå kommun arbeta för fram till 2020:").
-    var leadIn: Range<Int>?
-    /// The text after an inline lead-in ("... ska vi: stå för öppenhet ...").
-    var body: Range<Int>?
-    /// For items: the node holding the lead-in they sit under.
-    var parentLeadIn: Int?
-    /// The headings above, outermost first (node indices).
-    var headings: [Int] = []
     /// For metadata lines: what the value means.
     var metadataRole: AnalysisLexicon.FurnitureRole?
-    /// Text glued to the end of the block by a converter ("verksamhetenLuleå kommun").
-    var glue: Range<Int>?
+    // Stored compactly (Int32 offsets, -1 for none): a long document has a node per line.
+    private var level16: Int16 = 0
+    private var block32: Int32
+    private var range32: (Int32, Int32)
+    private var title32: (Int32, Int32)
+    private var leadIn32: (Int32, Int32) = (-1, -1)
+    private var body32: (Int32, Int32) = (-1, -1)
+    private var number32: Int32 = -1
+    private var parentLeadIn32: Int32 = -1
+    private var parentHeading32: Int32 = -1
+
+    init(role: Role, block: Int, range: Range<Int>, title: Range<Int>) {
+        self.role = role
+        block32 = Int32(block)
+        range32 = Self.pack(range)
+        title32 = Self.pack(title)
+    }
+
+    private static func pack(_ r: Range<Int>) -> (Int32, Int32) { (Int32(r.lowerBound), Int32(r.upperBound)) }
+    private static func unpack(_ p: (Int32, Int32)) -> Range<Int> { Int(p.0)..<Int(p.1) }
+    private static func packOptional(_ r: Range<Int>?) -> (Int32, Int32) { r.map(pack) ?? (-1, -1) }
+    private static func unpackOptional(_ p: (Int32, Int32)) -> Range<Int>? { p.0 < 0 ? nil : unpack(p) }
+
+    /// Index into `Document.blocks`.
+    var block: Int { Int(block32) }
+    /// The content (UTF-16), without a trailing glued-on fragment.
+    var range: Range<Int> { get { Self.unpack(range32) } set { range32 = Self.pack(newValue) } }
+    /// Heading level (1 top, 0 a plain-text title) or list level (0 outermost).
+    var level: Int { get { Int(level16) } set { level16 = Int16(clamping: newValue) } }
+    /// The number of a numbered line ("2. Internationalisering").
+    var number: Int? { get { number32 < 0 ? nil : Int(number32) } set { number32 = newValue.map { Int32(clamping: $0) } ?? -1 } }
+    /// The content after a number prefix (the heading's name).
+    var title: Range<Int> { get { Self.unpack(title32) } set { title32 = Self.pack(newValue) } }
+    /// The words that open a list ("Det här ska Luleå kommun arbeta för fram till 2020:").
+    var leadIn: Range<Int>? { get { Self.unpackOptional(leadIn32) } set { leadIn32 = Self.packOptional(newValue) } }
+    /// The text after an inline lead-in ("... ska vi: stå för öppenhet ...").
+    var body: Range<Int>? { get { Self.unpackOptional(body32) } set { body32 = Self.packOptional(newValue) } }
+    /// For items: the node holding the lead-in they sit under.
+    var parentLeadIn: Int? { get { parentLeadIn32 < 0 ? nil : Int(parentLeadIn32) } set { parentLeadIn32 = newValue.map { Int32($0) } ?? -1 } }
+    /// The nearest heading above (a node index); each heading points to its
+    /// own parent, so the chain is kept without an array per node.
+    var parentHeading: Int? { get { parentHeading32 < 0 ? nil : Int(parentHeading32) } set { parentHeading32 = newValue.map { Int32($0) } ?? -1 } }
 }
 
 struct DocumentStructure {
     var nodes: [StructureNode] = []
+
+    /// The headings above a node, outermost first (node indices).
+    func headings(of node: StructureNode) -> [Int] {
+        var out: [Int] = []
+        var h = node.parentHeading
+        while let i = h { out.append(i); h = nodes[i].parentHeading }
+        return out.reversed()
+    }
 
     /// The first heading's text: the document's title when the format gives none.
     func title(_ doc: Document) -> String? {
@@ -51,7 +81,7 @@ struct DocumentStructure {
             if n.leadIn != nil { tag += " lead-in" }
             if n.body != nil { tag += "+body" }
             if let p = n.parentLeadIn { tag += " under \(doc.offsets.lineColumn(nodes[p].range.lowerBound).line)" }
-            let indent = String(repeating: "  ", count: n.role == .heading ? max(0, n.headings.count) : n.headings.count)
+            let indent = String(repeating: "  ", count: headings(of: n).count)
             var text = doc.string(n.range).replacingOccurrences(of: "\n", with: " ")
             if text.count > 60 { text = String(text.prefix(57)) + "..." }
             out += "\(line):\(col) \(indent)\(tag) \(text)\n"
@@ -79,19 +109,17 @@ struct StructureBuilder {
                 currentLeadIn = nil
                 continue
             }
-            var glue: Range<Int>? = nil
             if let g = StructureText.trailingGlue(u, range) {
-                glue = g..<range.upperBound
                 range = StructureText.trim(u, range.lowerBound..<g)
                 if range.isEmpty { continue }
             }
             var node = StructureNode(role: .paragraph, block: bi, range: range, title: range)
-            node.glue = glue
             if let f = furnitureRole(doc, range) {
                 node.role = f == .furniture ? .furniture : .metadata
                 node.metadataRole = f == .furniture ? nil : f
                 s.nodes.append(node)
-                currentLeadIn = nil
+                // Metadata ends a list; furniture (a comment, "Läs mer") may sit inside one.
+                if f != .furniture { currentLeadIn = nil }
                 continue
             }
             let words = StructureText.wordCount(u, range)
@@ -153,14 +181,17 @@ struct StructureBuilder {
                 }
             }
             let index = s.nodes.count
+            // "2025–2035" right under the title: part of the title block, above every other heading.
+            let titlePeriod = node.role == .heading && prev?.role == .heading && prev?.level == 0 && !StructureText.hasLetter(u, range)
+            if titlePeriod { node.level = 0 }
             if node.role == .heading {
                 seenHeading = true
-                while let top = headingStack.last, top.level >= node.level { headingStack.removeLast() }
-                node.headings = headingStack.map(\.node)
+                while !titlePeriod, let top = headingStack.last, top.level >= node.level { headingStack.removeLast() }
+                node.parentHeading = headingStack.last?.node
                 headingStack.append((node.level, index))
                 currentLeadIn = nil
             } else {
-                node.headings = headingStack.map(\.node)
+                node.parentHeading = headingStack.last?.node
             }
             if node.role == .item {
                 node.parentLeadIn = currentLeadIn
@@ -261,7 +292,8 @@ enum StructureText {
     static func hasInnerSentenceEnd(_ u: [UInt16], _ r: Range<Int>) -> Bool {
         var i = r.lowerBound
         while i + 2 < r.upperBound {
-            if isSentenceEnd(u[i]) && isSpace(u[i + 1]) && WordKey.isUpper(u[i + 2]) { return true }
+            // "Målområde 1. Fossilfria transporter": a number's full stop ends no sentence.
+            if isSentenceEnd(u[i]) && isSpace(u[i + 1]) && WordKey.isUpper(u[i + 2]) && !(i > r.lowerBound && isDigit(u[i - 1])) { return true }
             i += 1
         }
         return false
@@ -277,13 +309,29 @@ enum StructureText {
         return r
     }
 
-    /// "12. " or "3) " at the start: the number and the rest.
+    /// "12. ", "3) ", "2.1 " or "2 " at the start: the (first) number and the
+    /// rest. Components have at most two digits, so a year is no number prefix.
     static func numberPrefix(_ u: [UInt16], _ r: Range<Int>) -> (Int, Range<Int>)? {
-        var i = r.lowerBound, n = 0
-        while i < r.upperBound, isDigit(u[i]), i - r.lowerBound < 3 { n = n * 10 + Int(u[i] - 0x30); i += 1 }
-        guard i > r.lowerBound, i + 1 < r.upperBound, u[i] == 0x2E || u[i] == 0x29, isSpace(u[i + 1]) else { return nil }
-        let rest = trim(u, (i + 1)..<r.upperBound)
-        return rest.isEmpty ? nil : (n, rest)
+        var i = r.lowerBound, n = 0, first = -1, digits = 0
+        while i < r.upperBound {
+            if isDigit(u[i]) {
+                digits += 1
+                if digits > 2 { return nil }
+                n = n * 10 + Int(u[i] - 0x30)
+            } else if u[i] == 0x2E && digits > 0 && i + 1 < r.upperBound && isDigit(u[i + 1]) {
+                if first < 0 { first = n }
+                n = 0; digits = 0
+            } else {
+                break
+            }
+            i += 1
+        }
+        guard digits > 0, i < r.upperBound else { return nil }
+        if u[i] == 0x2E || u[i] == 0x29 { i += 1 }
+        guard i < r.upperBound, isSpace(u[i]) else { return nil }
+        let rest = trim(u, i..<r.upperBound)
+        guard !rest.isEmpty, WordKey.isUpper(u[rest.lowerBound]) else { return nil }
+        return (first >= 0 ? first : n, rest)
     }
 
     static func number(_ u: [UInt16], _ r: Range<Int>) -> Int? {
@@ -329,6 +377,10 @@ enum StructureText {
             i -= 1
         }
         return nil
+    }
+
+    static func hasLetter(_ u: [UInt16], _ r: Range<Int>) -> Bool {
+        r.contains { WordKey.isUpper(u[$0]) || WordKey.isLower(u[$0]) }
     }
 
     /// Whether `pattern` (lower case) occurs in the range, case-folded.

@@ -125,29 +125,29 @@ public final class ArchiveDatabase {
     /// Applies several changes in one transaction: every document whole or not at all.
     public func apply(_ changes: [Change], analyzerVersion: String, analyzedAt: Date = Date()) throws {
         let stamp = Self.timestamp.string(from: analyzedAt)
-        let parsed: [(rel: String, document: [String: Any]?, goals: [[String: Any]])] = try changes.map { change in
+        let parsed: [(rel: String, analysis: JSONValue?)] = try changes.map { change in
             switch change {
-            case let .remove(rel): return (rel, nil, [])
+            case let .remove(rel): return (rel, nil)
             case let .store(json, rel):
-                guard let a = try? JSONSerialization.jsonObject(with: Data(json)) as? [String: Any],
-                      let d = a["document"] as? [String: Any] else {
+                guard let a = try? JSONValue.parse(json), a["document"]?.isObject == true else {
                     throw ArchiveError.cannotWrite(path: path, reason: "\(rel): the analysis JSON could not be read back")
                 }
-                return (rel, d, a["goals"] as? [[String: Any]] ?? [])
+                return (rel, a)
             }
         }
         try guarded {
             try queue.write { db in
-                for (rel, document, goals) in parsed {
-                    try db.execute(sql: "DELETE FROM documents WHERE path = ?", arguments: [rel])
-                    guard let d = document else { continue }
-                    try db.execute(sql: """
+                for (rel, analysis) in parsed {
+                    try db.cachedStatement(sql: "DELETE FROM documents WHERE path = ?").execute(arguments: [rel])
+                    guard let a = analysis, let d = a["document"] else { continue }
+                    let goals = a["goals"]?.array ?? []
+                    try db.cachedStatement(sql: """
                         INSERT INTO documents (path, source, sha256, format, encoding, title, organisation, characters,
                           sentences, tokens, goal_count, analyzed_at, analyzer_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
-                        """, arguments: [rel, d["source"] as? String ?? rel, d["sha256"] as? String ?? "", d["format"] as? String ?? "",
-                                         d["encoding"] as? String, d["title"] as? String, d["organisation"] as? String,
-                                         d["characters"] as? Int, d["sentences"] as? Int, d["tokens"] as? Int, goals.count,
-                                         stamp, analyzerVersion])
+                        """).execute(arguments: [rel, d["source"]?.string ?? rel, d["sha256"]?.string ?? "", d["format"]?.string ?? "",
+                                                 d["encoding"]?.string, d["title"]?.string, d["organisation"]?.string,
+                                                 d["characters"]?.int, d["sentences"]?.int, d["tokens"]?.int, goals.count,
+                                                 stamp, analyzerVersion])
                     let documentID = db.lastInsertedRowID
                     for (ordinal, g) in goals.enumerated() {
                         try Self.insertGoal(g, ordinal: ordinal, documentID: documentID, db: db)
@@ -159,61 +159,52 @@ public final class ArchiveDatabase {
 
     private static let timestamp = ISO8601DateFormatter()
 
-    private static func insertGoal(_ g: [String: Any], ordinal: Int, documentID: Int64, db: Database) throws {
-        let loc = g["location"] as? [String: Any] ?? [:]
-        let commitment = g["commitment"] as? [String: Any] ?? [:]
-        let actor = g["actor"] as? [String: Any]
-        let deadline = g["deadline"] as? [String: Any]
-        let program = g["program"] as? [String: Any]
-        let direction = g["direction"] as? [String: Any]
-        let smart = g["smart"] as? [String: Any] ?? [:]
-        let headings = g["headings"] as? [String] ?? []
-        let text = g["text"] as? String ?? ""
-        let date = deadline?["date"] as? String
-        let search = ([text] + headings + [program?["name"] as? String, program?["area"] as? String,
-                                           direction?["name"] as? String].compactMap { $0 })
+    private static let goalColumns = [
+        "document_id", "ordinal", "ref", "text", "search_text", "line", "col", "start_offset", "end_offset", "kind",
+        "commitment_class", "commitment_cue", "commitment_inherited", "actor", "actor_inherited",
+        "deadline_text", "deadline_date", "deadline_year", "deadline_inherited", "recurrence",
+        "program", "program_area", "program_evidence", "program_confidence",
+        "direction", "direction_label", "direction_evidence", "direction_confidence", "headings", "lead_in", "vague",
+        "specific", "specific_reason", "measurable", "measurable_reason", "assignable", "assignable_reason",
+        "relevant", "relevant_reason", "time_bound", "time_bound_reason",
+    ]
+    private static let insertGoalSQL = "INSERT INTO goals (\(goalColumns.joined(separator: ", "))) VALUES (\(goalColumns.map { _ in "?" }.joined(separator: ",")))"
+
+    private static func insertGoal(_ g: JSONValue, ordinal: Int, documentID: Int64, db: Database) throws {
+        let loc = g["location"], commitment = g["commitment"], actor = g["actor"], deadline = g["deadline"]
+        let program = g["program"], direction = g["direction"], smart = g["smart"]
+        let headings = (g["headings"]?.array ?? []).compactMap(\.string)
+        let text = g["text"]?.string ?? ""
+        let date = deadline?["date"]?.string
+        let search = ([text] + headings + [program?["name"]?.string, program?["area"]?.string, direction?["name"]?.string].compactMap { $0 })
             .joined(separator: "\n").lowercased()
-        func verdict(_ c: Criterion) -> (Bool?, String?) {
-            let v = smart[c.rawValue] as? [String: Any]
-            return (v?["pass"] as? Bool, v?["reason"] as? String)
-        }
-        let (sp, spr) = verdict(.specific), (me, mer) = verdict(.measurable), (asg, asr) = verdict(.assignable)
-        let (re, rer) = verdict(.relevant), (tb, tbr) = verdict(.time_bound)
-        var args: [(any DatabaseValueConvertible)?] = [documentID, ordinal, g["id"] as? String ?? String(ordinal), text, search]
-        args += [loc["line"] as? Int, loc["column"] as? Int, loc["start"] as? Int, loc["end"] as? Int, g["kind"] as? String]
-        args += [commitment["class"] as? String, commitment["cue"] as? String, commitment["inherited"] as? Bool]
-        args += [actor?["name"] as? String, actor?["inherited"] as? Bool]
-        args += [deadline?["text"] as? String, date, date.flatMap { Int($0.prefix(4)) }, deadline?["inherited"] as? Bool]
-        args += [g["recurrence"] as? String]
-        args += [program?["name"] as? String, program?["area"] as? String, program?["evidence"] as? String, program?["confidence"] as? Double]
-        args += [direction?["name"] as? String, direction?["label"] as? String, direction?["evidence"] as? String, direction?["confidence"] as? Double]
-        let headingsJSON = String(decoding: (try? JSONSerialization.data(withJSONObject: headings)) ?? Data("[]".utf8), as: UTF8.self)
-        args += [headingsJSON, g["lead_in"] as? String, g["vague"] as? Bool ?? false]
-        args += [sp, spr, me, mer, asg, asr, re, rer, tb, tbr]
-        try db.execute(sql: """
-            INSERT INTO goals (document_id, ordinal, ref, text, search_text, line, col, start_offset, end_offset, kind,
-              commitment_class, commitment_cue, commitment_inherited, actor, actor_inherited,
-              deadline_text, deadline_date, deadline_year, deadline_inherited, recurrence,
-              program, program_area, program_evidence, program_confidence,
-              direction, direction_label, direction_evidence, direction_confidence, headings, lead_in, vague,
-              specific, specific_reason, measurable, measurable_reason, assignable, assignable_reason,
-              relevant, relevant_reason, time_bound, time_bound_reason)
-            VALUES (\(Array(repeating: "?", count: args.count).joined(separator: ",")))
-            """, arguments: StatementArguments(args))
+        var headingsJSON = JSONWriter()
+        headingsJSON.beginArray(); headings.forEach { headingsJSON.string($0) }; headingsJSON.endArray()
+        var args: [(any DatabaseValueConvertible)?] = [documentID, ordinal, g["id"]?.string ?? String(ordinal), text, search]
+        args += [loc?["line"]?.int, loc?["column"]?.int, loc?["start"]?.int, loc?["end"]?.int, g["kind"]?.string]
+        args += [commitment?["class"]?.string, commitment?["cue"]?.string, commitment?["inherited"]?.bool]
+        args += [actor?["name"]?.string, actor?["inherited"]?.bool]
+        args += [deadline?["text"]?.string, date, date.flatMap { Int($0.prefix(4)) }, deadline?["inherited"]?.bool]
+        args += [g["recurrence"]?.string]
+        args += [program?["name"]?.string, program?["area"]?.string, program?["evidence"]?.string, program?["confidence"]?.double]
+        args += [direction?["name"]?.string, direction?["label"]?.string, direction?["evidence"]?.string, direction?["confidence"]?.double]
+        args += [String(decoding: headingsJSON.bytes, as: UTF8.self), g["lead_in"]?.string, g["vague"]?.bool ?? false]
+        for c in Criterion.allCases { args += [smart?[c.rawValue]?["pass"]?.bool, smart?[c.rawValue]?["reason"]?.string] }
+        try db.cachedStatement(sql: insertGoalSQL).execute(arguments: StatementArguments(args))
         let goalID = db.lastInsertedRowID
-        for (i, t) in (g["targets"] as? [[String: Any]] ?? []).enumerated() {
-            try db.execute(sql: """
+        for (i, t) in (g["targets"]?.array ?? []).enumerated() {
+            try db.cachedStatement(sql: """
                 INSERT INTO targets (goal_id, ordinal, text, value, unit, comparator, quantity, baseline) VALUES (?,?,?,?,?,?,?,?)
-                """, arguments: [goalID, i, t["text"] as? String ?? "", (t["value"] as? NSNumber)?.doubleValue, t["unit"] as? String,
-                                 t["comparator"] as? String, t["quantity"] as? String, (t["baseline"] as? NSNumber)?.doubleValue])
+                """).execute(arguments: [goalID, i, t["text"]?.string ?? "", t["value"]?.double, t["unit"]?.string,
+                                         t["comparator"]?.string, t["quantity"]?.string, t["baseline"]?.double])
         }
-        for (i, f) in (g["findings"] as? [[String: Any]] ?? []).enumerated() {
-            try db.execute(sql: """
+        for (i, f) in (g["findings"]?.array ?? []).enumerated() {
+            try db.cachedStatement(sql: """
                 INSERT INTO findings (goal_id, ordinal, rule, severity, message, message_en, suggestion, start_offset,
                   end_offset, line, col) VALUES (?,?,?,?,?,?,?,?,?,?,?)
-                """, arguments: [goalID, i, f["rule"] as? String ?? "", f["severity"] as? String ?? "", f["message"] as? String,
-                                 f["message_en"] as? String, f["suggestion"] as? String, f["start"] as? Int, f["end"] as? Int,
-                                 f["line"] as? Int, f["column"] as? Int])
+                """).execute(arguments: [goalID, i, f["rule"]?.string ?? "", f["severity"]?.string ?? "", f["message"]?.string,
+                                         f["message_en"]?.string, f["suggestion"]?.string, f["start"]?.int, f["end"]?.int,
+                                         f["line"]?.int, f["column"]?.int])
         }
     }
 

@@ -99,10 +99,8 @@ public final class BatchRunner {
         manifest = try ResumeManifest(path: state + "/manifest.jsonl")
         if let db = options.database { database = DatabaseWriter(try ArchiveDatabase(path: db)) }
 
-        memlog("start")
         var scanner = ArchiveScanner(excluding: [out])
         scanner.scan(options.paths)
-        memlog("scanned")
         var summary = BatchSummary()
         summary.unsupported = scanner.unsupported
         summary.missing = scanner.missing
@@ -111,7 +109,6 @@ public final class BatchRunner {
         progress = BatchProgress(total: scanner.entries.count, totalBytes: scanner.entries.reduce(0) { $0 + $1.size },
                                  terminal: options.terminal)
         let queue = JobQueue(try plan(scanner.entries))
-        memlog("planned")
         if queue.count > 0 { progress.startDisplay(interval: options.progressInterval) }
 
         let threads = (0..<min(options.jobs, max(queue.count, 1))).map { _ in
@@ -124,11 +121,8 @@ public final class BatchRunner {
         if let fatal { throw fatal }
         try database?.finish()
 
-        memlog("analysed")
         try manifest.compact(using: writer)
-        memlog("compacted")
         try writeAggregates(scanner.entries)
-        memlog("aggregated")
         summary.analysed = progress.analysed
         summary.unchanged = progress.unchanged
         summary.failed = progress.failed
@@ -381,10 +375,3 @@ final class SlotThread {
     func join() { done.wait() }
 }
 
-func memlog(_ what: String) {
-    guard ProcessInfo.processInfo.environment["MALKOLL_MEMLOG"] != nil else { return }
-    let statm = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-    let line = statm.split(separator: "\n").first { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") } ?? ""
-    let hwm = statm.split(separator: "\n").first { $0.hasPrefix("VmHWM") } ?? ""
-    fputs("mem \(what): \(line) \(hwm)\n", stderr)
-}

@@ -42,14 +42,14 @@ public struct ManifestRecord: Sendable, Equatable {
         return w.bytes + [0x0A]
     }
 
-    init?(json: [String: Any]) {
-        guard let rel = json["rel"] as? String, let source = json["source"] as? String,
-              let size = json["size"] as? Int, let mtime = (json["mtime"] as? String).flatMap({ Int64($0) }),
-              let sha = json["sha256"] as? String, let analyzer = json["analyzer"] as? String,
-              let status = (json["status"] as? String).flatMap(Status.init(rawValue:)) else { return nil }
+    init?(json: JSONValue) {
+        guard let rel = json["rel"]?.string, let source = json["source"]?.string,
+              let size = json["size"]?.int, let mtime = json["mtime"]?.string.flatMap({ Int64($0) }),
+              let sha = json["sha256"]?.string, let analyzer = json["analyzer"]?.string,
+              let status = json["status"]?.string.flatMap(Status.init(rawValue:)) else { return nil }
         self.init(rel: rel, source: source, size: size, mtime: mtime, sha256: sha, analyzer: analyzer, status: status,
-                  goals: json["goals"] as? Int ?? 0, jsonlBytes: json["jsonlBytes"] as? Int ?? 0, code: json["code"] as? Int ?? 0,
-                  reason: json["reason"] as? String ?? "", retry: json["retry"] as? Bool ?? false)
+                  goals: json["goals"]?.int ?? 0, jsonlBytes: json["jsonlBytes"]?.int ?? 0, code: json["code"]?.int ?? 0,
+                  reason: json["reason"]?.string ?? "", retry: json["retry"]?.bool ?? false)
     }
 
     public init(rel: String, source: String, size: Int, mtime: Int64, sha256: String, analyzer: String,
@@ -80,10 +80,9 @@ public final class ResumeManifest {
 
     public init(path: String) throws {
         self.path = path
-        if let data = FileManager.default.contents(atPath: path) {
+        if let data = AtomicWriter.read(path) {
             for line in data.split(separator: 0x0A) {
-                guard let obj = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                      let record = ManifestRecord(json: obj) else { continue }
+                guard let obj = try? JSONValue.parse(Array(line)), let record = ManifestRecord(json: obj) else { continue }
                 records[record.rel] = record
             }
         }

@@ -14,6 +14,9 @@ struct AssessLexicon {
         /// Brings a named thing into being: done or not whatever its object
         /// ("starta ett samarbete", "inrätta ett råd").
         case start
+        /// A report, account or decision handed over: done or not whatever
+        /// its object ("redovisa hur stor andel ...", "rapportera till styrgruppen").
+        case report
         /// Concrete but without an end state ("validera").
         case action
         /// "vara", "ha": the complement decides ("vara installerad").
@@ -21,7 +24,7 @@ struct AssessLexicon {
 
         var isVague: Bool { self == .effort || self == .process }
         /// A deliverable that is plainly done or not (given a concrete object, for `deliverable`).
-        var isDoneOrNot: Bool { self == .deliverable || self == .investigate || self == .start }
+        var isDoneOrNot: Bool { self == .deliverable || self == .investigate || self == .start || self == .report }
         /// Verbs from vague_verbs.tsv.
         var isWeak: Bool { isVague || self == .copula }
     }
@@ -36,7 +39,14 @@ struct AssessLexicon {
     let verbs: VerbPhraseIndex<VerbEntry>
     let modals: VerbPhraseIndex<String>
     let measurements: CueMatcher
+    /// End states after "vara"/"bli" and after "ha" (`end_states.tsv`).
+    let endStatesAfterBe: CueMatcher
+    let endStatesAfterHave: CueMatcher
+    /// End states after "vara"/"bli" only for a subject that is a thing.
+    let endStatesOfThings: CueMatcher
     let abstractNouns: CompoundMatcher
+    /// Products that exist or not once built (`made_things.tsv`).
+    let madeThings: CompoundMatcher
     let trendWords: [String: String]
     let skipWords: Set<String>
     /// Words that end an object; `clauseWords` is the subset that also ends
@@ -44,6 +54,9 @@ struct AssessLexicon {
     let stopWords: Set<String>
     let clauseWords: Set<String>
     let determiners: Set<String>
+    /// Determiners of a definite noun phrase: a comparative after one is an
+    /// adjective ("de större vägarna"), not a direction.
+    let definites: Set<String>
     let reflexives: Set<String>
     let universals: Set<String>
     let evaluative: Set<String>
@@ -60,7 +73,7 @@ struct AssessLexicon {
         let deliverable = try lexicons.table("deliverable_verbs.tsv")
         for row in deliverable.rows {
             guard let kind = VerbKind(rawValue: row[1]), !kind.isWeak else {
-                throw deliverable.error(row, column: 1, "kind must be deliverable, start, investigate or action, not \"\(row[1])\"")
+                throw deliverable.error(row, column: 1, "kind must be deliverable, start, investigate, report or action, not \"\(row[1])\"")
             }
             verbs.addVerb(row[0], extraForms: row[2], value: VerbEntry(lemma: row[0], kind: kind))
             verbs.addVerb("", extraForms: row[3], value: VerbEntry(lemma: row[0], kind: kind, isNoun: true))
@@ -73,7 +86,15 @@ struct AssessLexicon {
 
         let cues = try lexicons.table("measurement_cues.tsv")
         measurements = try CueMatcher(table: cues)
+        let ends = try lexicons.table("end_states.tsv")
+        for row in ends.rows where !["vara", "vara-sak", "ha"].contains(row[1]) {
+            throw ends.error(row, column: 1, "after must be vara, vara-sak or ha, not \"\(row[1])\"")
+        }
+        endStatesAfterBe = try CueMatcher(table: ends) { $0[1] == "vara" }
+        endStatesAfterHave = try CueMatcher(table: ends) { $0[1] == "ha" }
+        endStatesOfThings = try CueMatcher(table: ends) { $0[1] == "vara-sak" }
         abstractNouns = CompoundMatcher(try lexicons.words("abstract_objects.tsv"))
+        madeThings = CompoundMatcher(try lexicons.words("made_things.tsv"))
 
         let trend = try lexicons.table("trend_words.tsv")
         var trendWords: [String: String] = [:]
@@ -86,23 +107,25 @@ struct AssessLexicon {
         self.trendWords = trendWords
 
         let function = try lexicons.table("function_words.tsv")
-        var skip = Set<String>(), stop = Set<String>(), clause = Set<String>(), determiners = Set<String>(), reflexives = Set<String>(), universals = Set<String>()
+        var skip = Set<String>(), stop = Set<String>(), clause = Set<String>(), determiners = Set<String>(), definites = Set<String>(), reflexives = Set<String>(), universals = Set<String>()
         for row in function.rows {
             let w = row[0].lowercased()
             switch row[1] {
             case "skip": skip.insert(w)
             case "determiner": skip.insert(w); determiners.insert(w)
+            case "definite": skip.insert(w); determiners.insert(w); definites.insert(w)
             case "universal": skip.insert(w); universals.insert(w)
             case "reflexive": reflexives.insert(w)
             case "stop": stop.insert(w)
             case "clause": stop.insert(w); clause.insert(w)
-            default: throw function.error(row, column: 1, "role must be skip, universal, determiner, reflexive, stop or clause, not \"\(row[1])\"")
+            default: throw function.error(row, column: 1, "role must be skip, universal, determiner, definite, reflexive, stop or clause, not \"\(row[1])\"")
             }
         }
         skipWords = skip
         stopWords = stop
         clauseWords = clause
         self.determiners = determiners
+        self.definites = definites
         self.universals = universals
         evaluative = Set(try lexicons.words("evaluative_words.tsv").map { $0.lowercased() })
         self.reflexives = reflexives
@@ -215,9 +238,10 @@ struct CueMatcher {
 
     let cues: [Cue]
 
-    init(table: LexiconTable) throws {
+    /// The cues of `table`'s rows that `keep` accepts (all by default).
+    init(table: LexiconTable, keep: (LexiconTable.Row) -> Bool = { _ in true }) throws {
         var cues: [Cue] = []
-        for row in table.rows {
+        for row in table.rows where keep(row) {
             let parts: [Cue.Part] = AssessLexicon.words(row[0]).map { w in
                 if w == "*" { return .gap }
                 let open = w.hasPrefix("-") && w.count > 1, close = w.hasSuffix("-") && w.count > 1
@@ -230,6 +254,12 @@ struct CueMatcher {
             cues.append(Cue(text: row[0], parts: parts))
         }
         self.cues = cues
+    }
+
+    /// The end of the first cue matching at `start`, if any.
+    func match(_ words: [String], at start: Int) -> Int? {
+        for cue in cues { if let end = Self.match(cue.parts[...], words, start) { return end } }
+        return nil
     }
 
     /// Every match in `words`: the word index range it covers.

@@ -14,6 +14,7 @@ extension SmartReading {
 
     public var specificDefect: SpecificDefect? {
         if evidence != nil { return nil }
+        if let w = weakCoordinate { return .vagueVerb(w) }
         if decisive?.kind == .action { return nil }
         if let a = abstractObject { return .abstractObject(a) }
         if let h = head, h.kind.isVague { return .vagueVerb(h.words) }

@@ -41,8 +41,13 @@ public struct SmartReading {
     /// Index of the abstract word in the decisive verb's object, if any.
     public let abstractObject: Int?
     public let evidence: Evidence?
+    /// An effort or process verb coordinated with a deliverable head
+    /// ("... och stärka samverkan"), which makes the goal vague.
+    public let weakCoordinate: Range<Int>?
     /// Index of the first direction word ("ökad"), if any.
     public let trendWord: Int?
+    /// The head verb's complement as it stands (word indices), for suggestions.
+    let complementWords: Range<Int>?
     /// No head verb and no commitment verb: a bare value phrase ("God service").
     public let isValuePhrase: Bool
 
@@ -67,16 +72,27 @@ public struct SmartReading {
             return m
         }
 
-        // The head: the first known verb phrase.
+        // The head: the first known verb phrase outside a subordinate clause
+        // ("Barn som är i behov av stöd ska erbjudas ...": the clause opened by
+        // "som" has a verb of its own, "är", and ends at the next commitment
+        // word, "ska"). Failing that, the first known verb phrase anywhere.
         var head: Head? = nil
-        var i = 0
-        while i < lower.count, head == nil {
-            // "målet är att investera": the commitment words are no head.
-            if let modal = lexicon.modals.longestMatch(lower, at: i) { i += modal.length; continue }
-            if let m = verb(at: i, nouns: i == 0), !(i == 0 && Self.isAdjectivalParticiple(lower[0], of: m.value.lemma)) {
-                head = Head(words: i..<i + m.length, lemma: m.value.lemma, kind: m.value.kind)
+        for skipClauses in [true, false] where head == nil {
+            var i = 0
+            var inClause = false, clauseHasVerb = false
+            while i < lower.count, head == nil {
+                // "målet är att investera": the commitment words are no head.
+                if let modal = lexicon.modals.longestMatch(lower, at: i) {
+                    if inClause && !clauseHasVerb { clauseHasVerb = true } else { inClause = false }
+                    i += modal.length
+                    continue
+                }
+                if skipClauses, lexicon.clauseWords.contains(lower[i]) { inClause = true; clauseHasVerb = false }
+                if let m = verb(at: i, nouns: i == 0), !(i == 0 && Self.isAdjectivalParticiple(lower[0], of: m.value.lemma)) {
+                    if inClause { clauseHasVerb = true } else { head = Head(words: i..<i + m.length, lemma: m.value.lemma, kind: m.value.kind) }
+                }
+                i += 1
             }
-            i += 1
         }
         self.head = head
 
@@ -113,28 +129,56 @@ public struct SmartReading {
         var abstractObject: Int? = nil
         if let d = decisive, d.1 == .deliverable || d.1 == .start {
             let object = Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon)
+            // "Vi ska utbilda för framtiden": an active infinitive with no object
+            // of its own names nothing that is delivered (its subject is the doer,
+            // not the thing, unlike a passive: "ett badhus ska byggas").
+            let k = d.0.lowerBound, next = d.0.upperBound
+            let activeInfinitive = k > 0 && (lower[k - 1] == "att" || lexicon.modals.longestMatch(lower, at: k - 1)?.length == 1)
+                && lower[k].hasSuffix("a")
+            let bare = next >= lower.count || words[next].afterBoundary || lexicon.stopWords.contains(lower[next])
+            if d.1 == .deliverable && activeInfinitive && bare && object.allSatisfy({ $0 < k }) { decisive = nil }
+        }
+        if let d = decisive, d.1 == .deliverable || d.1 == .start {
+            let object = Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon)
             if d.1 == .deliverable { abstractObject = object.first { lexicon.abstractNouns.match(lower[$0]) } }
             // "bygga fler bostäder": a concrete act, but how many is not said,
             // so it is no deliverable that is plainly done or not.
-            if abstractObject == nil, object.contains(where: { lexicon.trendWords[lower[$0]] != nil }) { decisive = (d.0, .action) }
+            if abstractObject == nil, object.contains(where: { Self.isTrend(at: $0, lower, lexicon) }) { decisive = (d.0, .action) }
         }
         self.decisive = decisive
         self.abstractObject = abstractObject
 
+        var found: Evidence?
         if let t = goal.targets.first {
-            evidence = .quantity(t)
+            found = .quantity(t)
         } else if let m = lexicon.measurements.matches(lower).first {
-            evidence = .measurement(words[m.lowerBound].range.lowerBound..<words[m.upperBound - 1].range.upperBound)
+            found = .measurement(words[m.lowerBound].range.lowerBound..<words[m.upperBound - 1].range.upperBound)
         } else if let d = decisive, d.1.isDoneOrNot, abstractObject == nil {
-            evidence = .deliverable(Self.phraseRange(d.0, object: Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon), words: words))
+            found = .deliverable(Self.phraseRange(d.0, object: Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon), words: words))
         } else if let h = head, h.kind == .process, let named = Self.namedEndState(after: h.words, words: words, doc: doc) {
-            evidence = .deliverable(named)
+            found = .deliverable(named)
+        } else if let h = head, h.kind == .process, let made = Self.newMadeThing(after: h.words, words: words, lower: lower, lexicon: lexicon) {
+            found = .deliverable(made)
+        } else if let h = head, let end = Self.endState(after: h, words: words, lower: lower, lexicon: lexicon, actor: goal.actor?.name) {
+            found = .deliverable(end)
         } else if let h = head, let end = Self.universalEndState(head: h, words: words, lower: lower, lexicon: lexicon) {
-            evidence = .deliverable(end)
+            found = .deliverable(end)
         } else {
-            evidence = nil
+            found = nil
         }
-        trendWord = lower.firstIndex { lexicon.trendWords[$0] != nil }
+        // "erbjuda praktikplatser och stärka samverkan": a goal is as clear as
+        // its weakest verb phrase, so a deliverable does not cover an effort
+        // or process verb coordinated with it.
+        if case .deliverable? = found, let h = head,
+           let weak = Self.coordinatedVagueVerb(after: h.words, words: words, lower: lower, lexicon: lexicon, verb: verb) {
+            found = nil
+            weakCoordinate = weak
+        } else {
+            weakCoordinate = nil
+        }
+        evidence = found
+        trendWord = lower.indices.first { Self.isTrend(at: $0, lower, lexicon) }
+        complementWords = Self.complementWords(head: head, words: words, determiners: lexicon.determiners)
 
         var hasModal = false
         for k in lower.indices where lexicon.modals.longestMatch(lower, at: k) != nil { hasModal = true; break }
@@ -191,13 +235,105 @@ public struct SmartReading {
     /// ingen) is to have a concrete thing, an end state that is reached or
     /// not. Not when the thing is abstract or judged ("god service").
     static func universalEndState(head: Head, words: [Word], lower: [String], lexicon: AssessLexicon) -> Range<Int>? {
-        guard head.lemma == "ha", let first = lower.first, lexicon.universals.contains(first) else { return nil }
+        // A leading label ("Mål: Alla undersköterskor ska ha ...") is not the subject.
+        let subject = words.count > 1 && words[1].afterBoundary && !lexicon.universals.contains(lower[0]) ? 1 : 0
+        guard head.lemma == "ha", subject < lower.count, lexicon.universals.contains(lower[subject]) else { return nil }
         let object = objectWords(of: head.words, words: words, lower: lower, lexicon: lexicon)
         guard !object.isEmpty, object.allSatisfy({ !lexicon.abstractNouns.match(lower[$0]) && !lexicon.evaluative.contains(lower[$0]) })
         else { return nil }
-        // The words between the head and the object must be no evaluative ones either.
-        if (head.words.upperBound..<object[0]).contains(where: { lexicon.evaluative.contains(lower[$0]) }) { return nil }
-        return words[0].range.lowerBound..<words[object.last!].range.upperBound
+        // The words between the head and the object must be no evaluative ones
+        // either, nor "att": "alla ska ha möjlighet att delta" is an opportunity, no thing.
+        if (head.words.upperBound..<object[0]).contains(where: { lexicon.evaluative.contains(lower[$0]) || lower[$0] == "att" }) { return nil }
+        return words[subject].range.lowerBound..<words[object.last!].range.upperBound
+    }
+
+    /// A direction word, unless a definite determiner makes it an adjective
+    /// of a noun phrase ("längs de större vägarna": the main roads).
+    static func isTrend(at k: Int, _ lower: [String], _ lexicon: AssessLexicon) -> Bool {
+        lexicon.trendWords[lower[k]] != nil && !(k > 0 && lexicon.definites.contains(lower[k - 1]))
+    }
+
+    /// "ska vara i drift", "ska bli klimatneutral", "ska ha en aktuell
+    /// handlingsplan": an end state (end_states.tsv) in the complement of a
+    /// copula head, before its first preposition or clause boundary and
+    /// within five words. The range runs from the head to the end state.
+    static func endState(after head: Head, words: [Word], lower: [String], lexicon: AssessLexicon, actor: String?) -> Range<Int>? {
+        guard head.kind == .copula else { return nil }
+        if head.lemma == "finnas" { return existingThing(head: head, words: words, lower: lower, lexicon: lexicon) }
+        let cues = head.lemma == "ha" ? lexicon.endStatesAfterHave : lexicon.endStatesAfterBe
+        // "Kommunen ska vara tillgänglig": the actor's own conduct, no state of a thing.
+        let subject = lower[..<head.words.lowerBound]
+        let subjectIsActor = subject.contains("vi")
+            || actor.map { a in !a.isEmpty && subject.joined(separator: " ").contains(a.lowercased()) } == true
+        let thingCues: CueMatcher? = head.lemma == "ha" || subjectIsActor ? nil : lexicon.endStatesOfThings
+        var k = head.words.upperBound
+        while k < lower.count, k < head.words.upperBound + 5, !(words[k].afterBoundary && k > head.words.upperBound) {
+            if let end = cues.match(lower, at: k) ?? thingCues?.match(lower, at: k) {
+                // "vara tillgänglig och lyhörd", "en attraktiv och klimatneutral
+                // region": a judged quality beside the end state makes it no
+                // more checkable than the quality.
+                var clause = head.words.upperBound
+                while clause < lower.count, clause < end + 4, !(words[clause].afterBoundary && clause > head.words.upperBound),
+                      !lexicon.clauseWords.contains(lower[clause]) {
+                    if lexicon.evaluative.contains(lower[clause]) { return nil }
+                    clause += 1
+                }
+                // "vara en klimatneutral organisation": quote the whole noun phrase.
+                let quoted = k > 0 && lexicon.determiners.contains(lower[k - 1]) && end < words.count && !words[end].afterBoundary
+                    && !lexicon.stopWords.contains(lower[end]) ? end + 1 : end
+                return words[head.words.lowerBound].range.lowerBound..<words[quoted - 1].range.upperBound
+            }
+            if lexicon.stopWords.contains(lower[k]) { break }
+            k += 1
+        }
+        return nil
+    }
+
+    /// "Det ska finnas en aktuell krisplan i varje förvaltning", "En krisplan
+    /// ska finnas": a thing that exists or not (the "ha" rows of
+    /// end_states.tsv) anywhere in the clause of "finnas", judged nowhere.
+    static func existingThing(head: Head, words: [Word], lower: [String], lexicon: AssessLexicon) -> Range<Int>? {
+        var clauseEnd = head.words.upperBound
+        while clauseEnd < lower.count, !lexicon.clauseWords.contains(lower[clauseEnd]) { clauseEnd += 1 }
+        let clause = 0..<clauseEnd
+        guard !clause.contains(where: { lexicon.evaluative.contains(lower[$0]) }) else { return nil }
+        for k in clause where !head.words.contains(k) {
+            if let end = lexicon.endStatesAfterHave.match(lower, at: k), end <= clauseEnd {
+                return words[min(k, head.words.lowerBound)].range.lowerBound..<words[max(end, head.words.upperBound) - 1].range.upperBound
+            }
+        }
+        return nil
+    }
+
+    /// "utveckla en gemensam inloggningstjänst": a process verb whose object
+    /// is a new made thing (an indefinite article, then made_things.tsv) brings
+    /// it into being, which is done or not. Not with an abstract word in the
+    /// object, nor for a made thing that already exists ("utveckla e-tjänsterna").
+    static func newMadeThing(after verb: Range<Int>, words: [Word], lower: [String], lexicon: AssessLexicon) -> Range<Int>? {
+        let k = verb.upperBound
+        guard k < lower.count, !words[k].afterBoundary, lexicon.determiners.contains(lower[k]), !lexicon.definites.contains(lower[k])
+        else { return nil }
+        let object = objectWords(of: verb, words: words, lower: lower, lexicon: lexicon)
+        guard object.contains(where: { lexicon.madeThings.match(lower[$0]) }),
+              !object.contains(where: { lexicon.abstractNouns.match(lower[$0]) || lexicon.evaluative.contains(lower[$0]) })
+        else { return nil }
+        return phraseRange(verb, object: object, words: words)
+    }
+
+    /// An effort or process verb coordinated ("och", "samt") with the head
+    /// in the same clause: "erbjuda X och främja Y".
+    static func coordinatedVagueVerb(after head: Range<Int>, words: [Word], lower: [String], lexicon: AssessLexicon,
+                                     verb: (Int, Bool) -> (length: Int, value: AssessLexicon.VerbEntry)?) -> Range<Int>? {
+        var k = head.upperBound
+        while k + 1 < lower.count, !lexicon.clauseWords.contains(lower[k]) {
+            // "och ökad tillgänglighet": a participle there is an adjective.
+            if lower[k] == "och" || lower[k] == "samt", let m = verb(k + 1, false), m.value.kind.isVague,
+               !isAdjectivalParticiple(lower[k + 1], of: m.value.lemma) {
+                return k + 1..<k + 1 + m.length
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// "utveckla Luleå till Sveriges Kvalitetskommun": a process verb whose
@@ -288,11 +424,20 @@ public struct SmartReading {
 
     /// The head verb's complement as it stands, up to a clause boundary and
     /// at most six words ("samverkan med näringslivet"), for suggestions.
-    public var complementPhrase: Range<Int>? {
+    /// A noun phrase left open at the cut ("längs de större") is closed with up
+    /// to two more words ("längs de större vägarna").
+    public var complementPhrase: Range<Int>? { complementWords.map { range($0) } }
+
+    static func complementWords(head: Head?, words: [Word], determiners: Set<String>) -> Range<Int>? {
         guard let h = head, h.words.upperBound < words.count, !words[h.words.upperBound].afterBoundary else { return nil }
         var end = h.words.upperBound + 1
         while end < words.count, end < h.words.upperBound + 6, !words[end].afterBoundary { end += 1 }
-        return range(h.words.upperBound..<end)
+        func isOpen(_ end: Int) -> Bool {
+            determiners.contains(words[end - 1].text) || (end >= 2 && determiners.contains(words[end - 2].text))
+        }
+        let limit = end + 2
+        while end < min(limit, words.count), !words[end].afterBoundary, isOpen(end) { end += 1 }
+        return h.words.upperBound..<end
     }
 
     /// A direction word with the word it governs ("ökad försäljning").

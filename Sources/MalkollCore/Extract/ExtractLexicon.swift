@@ -19,7 +19,7 @@ final class ExtractLexicon {
         var unit: TargetUnit?
     }
 
-    enum ContextRole: String, CaseIterable { case label, stop, clause, percent_subject, money }
+    enum ContextRole: String, CaseIterable { case label, label_after, vague, stop, boundary, clause, percent_subject, count_subject, person, baseline, money }
 
     enum TimeRole: String, CaseIterable { case deadline, start, reference, past, baseline, name, filler, future, past_verb }
     struct TimeCue { var role: TimeRole; var after: Bool }
@@ -52,6 +52,20 @@ final class ExtractLexicon {
     /// The future and past_verb rows: what tells a plan from a report.
     private(set) var tenseCues = PhraseTable<TimeRole>()
     private(set) var recurrences = PhraseTable<RecurrenceCue>()
+
+    /// One typed view per lexicon folder, shared by the readers built on it
+    /// (the files do not change while the program runs).
+    static func shared(_ lexicons: Lexicons) throws -> ExtractLexicon {
+        let key = lexicons.directory.standardizedFileURL.path
+        sharedLock.lock()
+        defer { sharedLock.unlock() }
+        if let l = sharedByFolder[key] { return l }
+        let l = try ExtractLexicon(lexicons: lexicons)
+        sharedByFolder[key] = l
+        return l
+    }
+    private static var sharedByFolder: [String: ExtractLexicon] = [:]
+    private static let sharedLock = NSLock()
 
     init(lexicons: Lexicons) throws {
         try loadNumberWords(lexicons.table("number_words.tsv"))

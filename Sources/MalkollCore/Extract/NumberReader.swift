@@ -8,7 +8,7 @@ public final class NumberReader: @unchecked Sendable {
     let lexicon: ExtractLexicon
 
     public init(lexicons: Lexicons) throws {
-        lexicon = try ExtractLexicon(lexicons: lexicons)
+        lexicon = try ExtractLexicon.shared(lexicons)
     }
 
     init(lexicon: ExtractLexicon) {

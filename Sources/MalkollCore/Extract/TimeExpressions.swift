@@ -78,6 +78,10 @@ struct TimeFinder {
             if let c = cuesBefore[start], let role = Self.role(c.value) {
                 found[k].role = role
                 start = c.start
+            } else if let c = (max(0, start - 2)..<start).compactMap({ cuesBefore[$0] }).first(where: { $0.value == .baseline }),
+                      !(c.start..<start).contains(where: { t[$0].isClauseBreak }) {
+                // "jämfört med elevenkäten 2024": a baseline a word or two off.
+                found[k].role = .baseline
             } else if start > 1, t[start - 1].isWord, t[start - 1].text.first?.isUppercase == true,
                       let c = cuesBefore[start - 1], c.value == .name {
                 // "Vision Luleå 2050": a name with a proper noun inside.

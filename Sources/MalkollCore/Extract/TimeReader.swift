@@ -40,7 +40,7 @@ public final class TimeReader: @unchecked Sendable {
     let finder: TimeFinder
 
     public init(lexicons: Lexicons) throws {
-        let lexicon = try ExtractLexicon(lexicons: lexicons)
+        let lexicon = try ExtractLexicon.shared(lexicons)
         self.lexicon = lexicon
         finder = TimeFinder(lexicon: lexicon, numbers: NumberReader(lexicon: lexicon))
     }

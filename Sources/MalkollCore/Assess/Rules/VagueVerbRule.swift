@@ -13,6 +13,8 @@ public struct VagueVerbRule: SmartRule {
             .fail("⟦Stimulera⟧ utvecklade företagsnätverk och samverkan mellan branscher."),
             .fail("⟦Verka för⟧ att Luleå ska vara ledande handelsstad i Norrland."),
             .fail("Kommunen ska ⟦stärka⟧ kvaliteten i äldreomsorgen."),
+            // The weakest of coordinated verb phrases decides.
+            .fail("Erbjuda läxhjälp på alla skolor och ⟦stärka⟧ samarbetet med föräldrarna."),
             .pass("Verka för att minst 35 % av eleverna läser tekniska utbildningar.", targets: ["minst 35 %"]),
             .pass("Verka för etablering av en institution för dans."),
             .pass("Starta ett fjärde år på teknikprogrammet."),
