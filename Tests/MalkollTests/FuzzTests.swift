@@ -13,7 +13,7 @@ import Testing
 /// being read after 60 s ends it as a hang (kept in malkoll-fuzz-hang.*).
 ///
 /// CI runs it for MALKOLL_FUZZ_SECONDS (default 15) seconds; a long run:
-/// `MALKOLL_FUZZ_SECONDS=3600 swift test --filter Fuzz`.
+/// `MALKOLL_FUZZ_SECONDS=3600 swift test --filter MalkollTests.FuzzTests`.
 @Suite struct FuzzTests {
     @Test func mutatedInputsNeverCrashOrHang() throws {
         let env = ProcessInfo.processInfo.environment
