@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
@@ -21,12 +20,12 @@ let package = Package(
             path: "Sources/CICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
-        // libxml2's HTML parser, for HTML input.
+        // libxml2 (HTML parser, XML pull reader) and zlib (DOCX/ODT members).
         .systemLibrary(
             name: "CLibXML2",
             path: "Sources/CLibXML2",
             pkgConfig: "libxml-2.0",
-            providers: [.apt(["libxml2-dev"])]
+            providers: [.apt(["libxml2-dev", "zlib1g-dev"])]
         ),
         // The default lexicons, shipped as a resource bundle next to the binary.
         .target(
@@ -40,7 +39,6 @@ let package = Package(
             name: "MalkollCore",
             dependencies: [
                 "CICU", "CLibXML2", "MalkollLexicons",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -4,7 +4,7 @@
 set -euo pipefail
 need=()
 # chromium and fonts-liberation: the report's browser test; time: peak memory in benchmarks.
-for pkg in libicu-dev libxml2-dev libsqlite3-dev sqlite3 poppler-utils pkg-config python3-jsonschema chromium fonts-liberation time; do
+for pkg in libicu-dev libxml2-dev zlib1g-dev libsqlite3-dev sqlite3 poppler-utils pkg-config python3-jsonschema chromium fonts-liberation time; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
