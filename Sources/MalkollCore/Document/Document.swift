@@ -7,7 +7,8 @@ import Foundation
 public final class Document: @unchecked Sendable {
     /// The path as given on the command line ("-" for standard input).
     public let source: String
-    /// sha256 of the input file's bytes, lower-case hex.
+    /// sha256 of the input file's bytes, lower-case hex (empty when the
+    /// loader was asked not to fingerprint).
     public let sha256: String
     public let format: SourceFormat
     /// The detected source encoding ("utf-8", "utf-16le", "windows-1252", ...).

@@ -106,17 +106,20 @@ public enum DocumentLoader {
         return bytes
     }
 
-    /// Reads and decodes one input.
-    public static func load(path: String, limits: ReadLimits = ReadLimits(), lexicons: Lexicons? = nil) throws -> Document {
+    /// Reads and decodes one input. `fingerprint: false` leaves
+    /// `Document.sha256` empty, for callers that never report it (`segment`):
+    /// hashing is a tenth of the language layer's time on a large file.
+    public static func load(path: String, limits: ReadLimits = ReadLimits(), lexicons: Lexicons? = nil,
+                            fingerprint: Bool = true) throws -> Document {
         let bytes = try readBytes(path: path, limits: limits)
-        return try load(bytes: bytes, source: path, limits: limits, lexicons: lexicons)
+        return try load(bytes: bytes, source: path, limits: limits, lexicons: lexicons, fingerprint: fingerprint)
     }
 
     /// Reads one input from its bytes; `source` names it in messages (and
     /// its extension breaks a tie the content leaves open).
     public static func load(bytes: [UInt8], source: String, limits: ReadLimits = ReadLimits(),
-                            lexicons: Lexicons? = nil) throws -> Document {
-        let sha = SHA256.hex(bytes)
+                            lexicons: Lexicons? = nil, fingerprint: Bool = true) throws -> Document {
+        let sha = fingerprint ? SHA256.hex(bytes) : ""
         let format: SourceFormat
         switch FormatDetector.detect(bytes, name: source) {
         case let .unsupported(reason): throw MalkollError.unreadable(path: source, reason: reason)
