@@ -63,6 +63,8 @@ import Testing
                 stats.documents += 1
             } else if let e = outcome.error as? MalkollError {
                 if case .internal = e { Issue.record("internal error on a mutation of \(name): \(e)") }
+                // spec/cli.md: one line per problem.
+                if e.description.contains("\n") { Issue.record("a message of more than one line: \(e.description)") }
                 stats.errors[FuzzStats.reasonShape(e.description), default: 0] += 1
             } else if let error = outcome.error {
                 Issue.record("non-Malkoll error on a mutation of \(name): \(error)")

@@ -22,7 +22,9 @@ enum LibXML {
         func record(_ error: UnsafePointer<xmlError>?) {
             guard message == nil, let e = error?.pointee, e.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
             let text = e.message.map { String(cString: $0) } ?? "error \(e.code)"
-            message = text.trimmingCharacters(in: .whitespacesAndNewlines) + (e.line > 0 ? " (line \(e.line))" : "")
+            // libxml2 adds detail lines ("Bytes: 0xE5 ..."): the message stays one line.
+            let first = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
+            message = first.trimmingCharacters(in: .whitespaces) + (e.line > 0 ? " (line \(e.line))" : "")
             if text.contains("Excessive depth") { isDepth = true }
         }
     }
