@@ -38,7 +38,7 @@ struct AnalyzeCommand: ParsableCommand {
             var worst: Int32 = 0
             for file in files {
                 do {
-                    let doc = try DocumentLoader.load(path: file)
+                    let doc = try DocumentLoader.load(path: file, lexicons: analyzer.lexicons)
                     for w in doc.warnings { Output.error("malkoll: \(file): warning: \(w)") }
                     if structure {
                         try Output.write(Array(analyzer.structureDump(doc).utf8), to: nil)

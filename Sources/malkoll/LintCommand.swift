@@ -98,7 +98,7 @@ struct LintCommand: ParsableCommand {
                         analyzer = try Analyzer(lexicons: lexicons, options: AnalyzerOptions(organisation: organisation ?? cfg.organisation))
                         analyzers[key] = analyzer
                     }
-                    let doc = try DocumentLoader.load(path: file)
+                    let doc = try DocumentLoader.load(path: file, lexicons: analyzer.lexicons)
                     let analysis = try analyzer.analyze(doc)
                     // Directives in the text apply where they stand; where the reader
                     // dropped them (Markdown and HTML comments), the raw file's apply to

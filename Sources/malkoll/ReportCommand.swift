@@ -44,7 +44,7 @@ struct ReportCommand: ParsableCommand {
             var worst: Int32 = 0
             for file in files {
                 do {
-                    let doc = try DocumentLoader.load(path: file)
+                    let doc = try DocumentLoader.load(path: file, lexicons: analyzer.lexicons)
                     for warning in doc.warnings { Output.error("malkoll: \(file): warning: \(warning)") }
                     items.append((try analyzer.analyze(doc), doc))
                 } catch let e as MalkollError {

@@ -24,7 +24,7 @@ struct SegmentCommand: ParsableCommand {
     func run() throws {
         try runReporting {
             let lexicons = try common.loadLexicons()
-            let doc = try DocumentLoader.load(path: file, fingerprint: false)
+            let doc = try DocumentLoader.load(path: file, lexicons: lexicons, fingerprint: false)
             for w in doc.warnings { Output.error("malkoll: \(file): warning: \(w)") }
             let pipeline = try LanguagePipeline(lexicons: lexicons)
             pipeline.run(doc)
