@@ -4,9 +4,6 @@
 /// resolved to its name. Word lists: `actors.tsv`.
 struct ActorReader {
     let lexicon: AnalysisLexicon
-    /// Modifiers that make a body someone else ("andra aktörer", "jämförbara kommuner").
-    private let othersBefore = WordSet(["andra", "övriga", "jämförbara", "många", "flera", "vissa"])
-    private let pronounSubjects = WordSet(["de", "dessa"])
     private let and = WordKey.hash("och")
 
     /// The actor named in `span`, or nil. `organisation` resolves "vi" and
@@ -14,14 +11,14 @@ struct ActorReader {
     /// `weak`: the only body named follows a preposition ("i förskolan").
     func read(_ doc: Document, _ span: WordSpan, organisation: String?, previous: Actor?, cueStart: Int?) -> (actor: Actor, weak: Bool)? {
         let n = span.count
-        if n > 1, pronounSubjects.contains(span.keys[0]), let c = cueStart, c == 1, let p = previous {
+        if n > 1, lexicon.actorKinds(span.keys[0]).contains(.anaphor), let c = cueStart, c == 1, let p = previous {
             return (Actor(name: p.name, inherited: false), false)
         }
         var weakHit: Actor? = nil
         var i = 0
         while i < n {
             let kinds = lexicon.actorKinds(span.keys[i])
-            let excluded = i > 0 && othersBefore.contains(span.keys[i - 1])
+            let excluded = i > 0 && lexicon.actorKinds(span.keys[i - 1]).contains(.othersModifier)
             var hit: Actor? = nil
             var named = false
             if kinds.contains(.pronoun) {

@@ -30,7 +30,7 @@ final class AnalysisLexicon {
         }
     }
 
-    enum ActorKind: String { case pronoun, `self`, body, suffix, nameHead = "name-head", determiner, other, preposition, place }
+    enum ActorKind: String { case pronoun, `self`, body, suffix, nameHead = "name-head", determiner, other, preposition, place, othersModifier = "others-modifier", anaphor }
 
     enum LabelRole: String { case goal, goalArea = "goal-area", area, section, perspective, perspectiveName = "perspective-name", vision }
 
@@ -78,7 +78,7 @@ final class AnalysisLexicon {
         let at = try lexicons.table("actors.tsv")
         for row in at.rows {
             guard let k = ActorKind(rawValue: row[1]) else {
-                throw at.error(row, column: 1, "unknown kind '\(row[1])' (pronoun, self, body, suffix, name-head, determiner, other, preposition, place)")
+                throw at.error(row, column: 1, "unknown kind '\(row[1])' (pronoun, self, body, suffix, name-head, determiner, other, preposition, place, others-modifier, anaphor)")
             }
             if k == .suffix { actorSuffixes.append(Array(row[0].lowercased().utf16)) }
             let key = WordKey.hash(row[0])

@@ -134,13 +134,13 @@ public enum GoalRecordRendering {
                                    "targets", "deadline", "program", "area", "direction", "vague", "failed", "rules"]
 
     public static func csv(_ goals: [GoalRecord]) -> [UInt8] {
-        var out = GoalRows.csvLine(csvHeader)
+        var out = AnalysisRenderer.csvLine(csvHeader)
         for g in goals {
             var fields = [g.document, g.title ?? "", g.organisation ?? "", String(g.line), String(g.column), g.text]
             fields += [g.commitment ?? "", g.actor ?? "", g.targets.joined(separator: "; "), g.deadline ?? ""]
             fields += [g.program ?? "", g.area ?? "", g.direction ?? "", g.vague ? "true" : "false"]
             fields += [g.failed.joined(separator: " "), g.rules.joined(separator: " ")]
-            out += GoalRows.csvLine(fields)
+            out += AnalysisRenderer.csvLine(fields)
         }
         return out
     }

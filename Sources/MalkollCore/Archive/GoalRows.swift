@@ -24,15 +24,11 @@ enum GoalRows {
     }
 
     /// The header of `goals.csv`: `analyze --format csv`'s.
-    static var csvHeader: [UInt8] { csvLine(AnalysisRenderer.csvColumns) }
+    static var csvHeader: [UInt8] { AnalysisRenderer.csvLine(AnalysisRenderer.csvColumns) }
 
     static func csv(_ analysis: Analysis) -> [UInt8] {
         var out: [UInt8] = []
-        for g in analysis.goals { out += csvLine(AnalysisRenderer.csvRow(g, source: analysis.document.source)) }
+        for g in analysis.goals { out += AnalysisRenderer.csvLine(AnalysisRenderer.csvRow(g, source: analysis.document.source)) }
         return out
-    }
-
-    static func csvLine(_ fields: [String]) -> [UInt8] {
-        Array((fields.map(AnalysisRenderer.csvField).joined(separator: ",") + "\r\n").utf8)
     }
 }

@@ -11,16 +11,3 @@ public protocol Stage {
     var needs: Set<Layer> { get }
     var gives: Set<Layer> { get }
 }
-
-/// Checks that every stage's needs are given by an earlier stage.
-public func checkOrder(_ stages: [any Stage], initial: Set<Layer> = [.text]) -> String? {
-    var have = initial
-    for s in stages {
-        let missing = s.needs.subtracting(have)
-        if !missing.isEmpty {
-            return "stage \(s.name) needs \(missing.map(\.rawValue).sorted().joined(separator: ", ")) which no earlier stage gives"
-        }
-        have.formUnion(s.gives)
-    }
-    return nil
-}

@@ -156,11 +156,16 @@ public enum AnalysisRenderer {
 
     /// One row per goal, RFC 4180 quoting, one header line.
     public static func csv(_ analyses: [Analysis]) -> [UInt8] {
-        var out = csvColumns.joined(separator: ",") + "\r\n"
+        var out = csvLine(csvColumns)
         for a in analyses {
-            for g in a.goals { out += csvRow(g, source: a.document.source).map(csvField).joined(separator: ",") + "\r\n" }
+            for g in a.goals { out += csvLine(csvRow(g, source: a.document.source)) }
         }
-        return Array(out.utf8)
+        return out
+    }
+
+    /// One CSV line (RFC 4180 quoting, CRLF), as bytes.
+    static func csvLine(_ fields: [String]) -> [UInt8] {
+        Array((fields.map(csvField).joined(separator: ",") + "\r\n").utf8)
     }
 
     public static func csvRow(_ g: Goal, source: String) -> [String] {
