@@ -45,6 +45,8 @@ final class AnalysisLexicon {
     /// Compound endings that name a body, lower case ("nämnden").
     var actorSuffixes: [[UInt16]] = []
     var labels = PhraseIndex<LabelRole>()
+    /// Named planning periods ("mandatperioden"), from `plan_periods.tsv`.
+    var planPeriods = WordSet()
     var profiles: [Profile] = []
 
     init(_ lexicons: Lexicons) throws {
@@ -86,6 +88,7 @@ final class AnalysisLexicon {
             kinds.insert(k)
             actorWords[key] = kinds
         }
+        planPeriods = WordSet(try lexicons.words("plan_periods.tsv"))
         let lt = try lexicons.table("lead_ins.tsv")
         for row in lt.rows {
             guard let r = LabelRole(rawValue: row[1]) else {

@@ -587,7 +587,7 @@ struct GoalReading {
     /// "den närmaste planeringsperioden": a period the document named
     /// earlier with its years ("planeringsperioden 2016-2018").
     private mutating func periodAnaphora(_ span: WordSpan) -> Deadline? {
-        for i in 0..<span.count where Self.periodWords.contains(span.keys[i]) {
+        for i in 0..<span.count where lexicon.planPeriods.contains(span.keys[i]) {
             if namedPeriods == nil { namedPeriods = readNamedPeriods() }
             if let d = namedPeriods?[span.keys[i]] { return Deadline(text: doc.string(span.ranges[i]), date: d, inherited: true) }
         }
@@ -600,7 +600,7 @@ struct GoalReading {
         var out: [UInt64: String] = [:]
         for n in structure.nodes where n.role != .furniture {
             let span = WordSpan(doc, range: n.range)
-            for i in 0..<span.count where Self.periodWords.contains(span.keys[i]) && out[span.keys[i]] == nil {
+            for i in 0..<span.count where lexicon.planPeriods.contains(span.keys[i]) && out[span.keys[i]] == nil {
                 guard i + 1 < span.count else { continue }
                 let end = span.ranges[min(span.count - 1, i + 3)].upperBound
                 if let d = fields.time(doc, span.ranges[i].lowerBound..<end).deadline { out[span.keys[i]] = d.date }
@@ -608,8 +608,6 @@ struct GoalReading {
         }
         return out
     }
-
-    static let periodWords = WordSet(["planeringsperioden", "planperioden", "mandatperioden", "programperioden", "budgetperioden", "strategiperioden"])
 
     private func cueText(_ span: WordSpan, _ r: CueReading) -> String {
         r.cueWords.map { doc.string(span.ranges[$0.lowerBound].lowerBound..<span.ranges[$0.upperBound - 1].upperBound) }.joined(separator: " … ")
