@@ -108,7 +108,7 @@ public enum DocumentLoader {
 
     /// Reads and decodes one input. `fingerprint: false` leaves
     /// `Document.sha256` empty, for callers that never report it (`segment`):
-    /// hashing is a tenth of the language layer's time on a large file.
+    /// hashing would be work for nothing.
     public static func load(path: String, limits: ReadLimits = ReadLimits(), lexicons: Lexicons? = nil,
                             fingerprint: Bool = true) throws -> Document {
         let bytes = try readBytes(path: path, limits: limits)
@@ -150,7 +150,7 @@ public enum DocumentLoader {
             throw MalkollError.unreadable(path: source, reason: reason)
         }
         let doc = Document(source: source, sha256: sha, format: .text, encoding: decoded.encoding,
-                           text: decoded.text, utf16: decoded.utf16)
+                           utf16: decoded.utf16)
         doc.warnings = decoded.warnings
         return doc
     }
