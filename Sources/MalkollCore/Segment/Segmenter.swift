@@ -126,38 +126,52 @@ final class SegmentWorker {
             if range.isEmpty { continue }
             let first = tokens.count
             flags.removeAll(keepingCapacity: true)
-            // One read-only pass over the block: does it have sentence
-            // punctuation, e-mail/URL signs, line breaks.
+            // One read-only pass over the block: where its first sentence
+            // punctuation is, whether it has e-mail/URL signs and line breaks.
             let lo = range.lowerBound
             var seen: UInt8 = 0
+            var firstTerminal = range.upperBound
             for i in range {
                 let c = u[i]
-                if c < 0x80 { seen |= asciiClass[Int(c)] }
-                else if c == Chars.ellipsis { seen |= SegmentWorker.terminal }
-                else if Chars.isNewline(c) { seen |= SegmentWorker.newline }
+                if c < 0x80 {
+                    let k = asciiClass[Int(c)]
+                    if k != 0 {
+                        if k & SegmentWorker.terminal != 0 && firstTerminal == range.upperBound { firstTerminal = i }
+                        seen |= k
+                    }
+                } else if Chars.isNewline(c) {
+                    seen |= SegmentWorker.newline
+                } else if firstTerminal == range.upperBound, c == Chars.ellipsis || Chars.isSentenceBreakTerminal(c) {
+                    firstTerminal = i
+                }
             }
-            let hasTerminal = seen & SegmentWorker.terminal != 0, hasSpecial = seen & SegmentWorker.special != 0
-            let specials = hasSpecial ? Tokenizer.specials(u, range) : []
+            let specials = seen & SegmentWorker.special != 0 ? Tokenizer.specials(u, range) : []
             words.breaks(u, range) { bounds, statuses in
                 tokenizer.tokenize(u, range, bounds: bounds, statuses: statuses, specials: specials,
                                    into: &tokens, flags: &flags)
             }
-            func split(_ text: UnsafeBufferPointer<UInt16>?) {
-                SegmentWorker.splitSentences(u, range, text, block: bi, firstToken: first, sentenceBreaker,
+            func split(_ text: UnsafeBufferPointer<UInt16>?, refine: Bool) {
+                SegmentWorker.splitSentences(u, range, text, refine: refine, block: bi, firstToken: first, sentenceBreaker,
                                              &tokens, &flags, &breakBefore, &sentences)
             }
-            // ICU's sentence break reads the block with its line breaks as
-            // spaces (same length, so offsets hold): a copy when it has any.
-            if !hasTerminal {
-                split(nil)
+            if firstTerminal == range.upperBound {
+                // No sentence punctuation: one sentence.
+                split(nil, refine: false)
+            } else if firstTerminal >= SegmentWorker.finalPunctuationStart(u, range) {
+                // Punctuation only at the end ("... för alla."): ICU could
+                // break nowhere inside, so it is not asked; the Swedish
+                // rules still look ("a, b, osv Datum").
+                split(nil, refine: true)
             } else if seen & SegmentWorker.newline == 0 {
-                split(UnsafeBufferPointer(rebasing: u[range]))
+                split(UnsafeBufferPointer(rebasing: u[range]), refine: true)
             } else {
+                // ICU's sentence break reads the block with its line breaks
+                // as spaces (same length, so offsets hold).
                 if scratch.count < range.count { scratch = [UInt16](repeating: 0, count: range.count) }
                 scratch.withUnsafeMutableBufferPointer { sc in
                     for i in range { sc[i - lo] = Chars.isNewline(u[i]) ? 0x20 : u[i] }
                 }
-                scratch.withUnsafeBufferPointer { split(UnsafeBufferPointer(rebasing: $0[0..<range.count])) }
+                scratch.withUnsafeBufferPointer { split(UnsafeBufferPointer(rebasing: $0[0..<range.count]), refine: true) }
             }
         }
         self.tokens = tokens
@@ -167,10 +181,24 @@ final class SegmentWorker {
         self.scratch = scratch
     }
 
+    /// Where the block's final punctuation starts: its last sentence
+    /// terminators, closing quotes or brackets and spaces, in that order
+    /// (ICU breaks inside none of that: UAX #29 rules 8a-10); the end when
+    /// the block does not end so.
+    static func finalPunctuationStart(_ u: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> Int {
+        var p = range.upperBound
+        while p > range.lowerBound, Chars.isSpace(u[p - 1]) { p -= 1 }
+        while p > range.lowerBound, Chars.isCloser(u[p - 1]) { p -= 1 }
+        let terminators = p
+        while p > range.lowerBound, Chars.isSentenceBreakTerminal(u[p - 1]), u[p - 1] < 0xD800 || u[p - 1] >= 0xE000 { p -= 1 }
+        return p < terminators ? p : range.upperBound
+    }
+
     /// `text`: the block's text with line breaks as spaces, for ICU's
-    /// sentence break; nil when the block has no sentence punctuation.
+    /// sentence break (nil: ICU is not asked); `refine`: whether the
+    /// Swedish rules look at the block.
     private static func splitSentences(_ u: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, _ text: UnsafeBufferPointer<UInt16>?,
-                                       block: Int, firstToken t0: Int,
+                                       refine: Bool, block: Int, firstToken t0: Int,
                                        _ sentenceBreaker: ICUBreaker, _ tokens: inout [Token], _ flags: inout [Tokenizer.Flags],
                                        _ breakBefore: inout [Bool], _ sentences: inout [Sentence]) {
         let n = tokens.count - t0
@@ -181,15 +209,17 @@ final class SegmentWorker {
         tokens.withUnsafeBufferPointer { all in
             let toks = UnsafeBufferPointer(rebasing: all[t0...])
             breakBefore.withUnsafeMutableBufferPointer { brk in
-                guard let text else { return }
-                sentenceBreaker.breaks(text, 0..<range.count) { bounds, _ in
-                    var j = 0
-                    for b in bounds {
-                        let pos = Int(b) + lo
-                        if pos >= range.upperBound { break }
-                        while j < n, Int(toks[j].start) < pos { j += 1 }
-                        // Never inside a token ("t.ex.", "A. I.").
-                        if j > 0, j < n, Int(toks[j - 1].end) <= pos { brk[j] = true }
+                guard refine else { return }
+                if let text {
+                    sentenceBreaker.breaks(text, 0..<range.count) { bounds, _ in
+                        var j = 0
+                        for b in bounds {
+                            let pos = Int(b) + lo
+                            if pos >= range.upperBound { break }
+                            while j < n, Int(toks[j].start) < pos { j += 1 }
+                            // Never inside a token ("t.ex.", "A. I.").
+                            if j > 0, j < n, Int(toks[j - 1].end) <= pos { brk[j] = true }
+                        }
                     }
                 }
                 flags.withUnsafeBufferPointer { f in SentenceRules.refine(u, toks, f, brk) }
