@@ -78,22 +78,28 @@ public enum DocumentLoader {
             throw MalkollError.unreadable(path: path, reason: "larger than the \(mb) MB input limit")
         }
         // Straight into the array (no Data copy); at most one byte past the
-        // limit, as the file may grow meanwhile.
+        // limit, as the file may grow meanwhile. A large file is read in two
+        // halves at once: each thread copies from the page cache and takes
+        // the page faults of its half.
         let fd = handle.fileDescriptor
         let capacity = min(size, limits.maxFileBytes) + 1
         var failed = false
         var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buf, count in
-            while count < capacity {
-                let n = read(fd, buf.baseAddress! + count, capacity - count)
-                if n < 0 && errno == EINTR { continue }
-                if n < 0 { failed = true }
-                if n <= 0 { break }
-                count += n
+            let base = buf.baseAddress!
+            if size >= 1 << 22 && Parallelism.maxThreads > 1 {
+                let halves = [0..<size / 2, size / 2..<size]
+                let got = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2)
+                defer { got.deallocate() }
+                Parallelism.run(2) { k in got[k] = readFully(fd, base + halves[k].lowerBound, halves[k].count, at: halves[k].lowerBound) }
+                if got[0] == halves[0].count && got[1] == halves[1].count { count = size }
             }
+            let rest = readFully(fd, base + count, capacity - count, at: count)
+            if rest < 0 { failed = true } else { count += rest }
         }
         if failed { throw MalkollError.cannotOpen(path: path, reason: "read error (\(String(cString: strerror(errno))))") }
         if bytes.count == capacity {
             // The file grew past its size: read on to the limit.
+            try? handle.seek(toOffset: UInt64(bytes.count))
             while bytes.count <= limits.maxFileBytes {
                 let more = handle.readData(ofLength: 1 << 20)
                 if more.isEmpty { break }
@@ -104,6 +110,20 @@ public enum DocumentLoader {
             throw MalkollError.unreadable(path: path, reason: "larger than the \(mb) MB input limit")
         }
         return bytes
+    }
+
+    /// Reads up to `count` bytes at `offset` into `into`; the number read
+    /// (short at the end of the file), or -1 on an error.
+    private static func readFully(_ fd: Int32, _ into: UnsafeMutablePointer<UInt8>, _ count: Int, at offset: Int) -> Int {
+        var done = 0
+        while done < count {
+            let n = pread(fd, into + done, count - done, off_t(offset + done))
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { return -1 }
+            if n == 0 { break }
+            done += n
+        }
+        return done
     }
 
     /// Reads and decodes one input. `fingerprint: false` leaves

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `malkoll segment` output: JSON spans in Unicode scalars, or one sentence
 /// per line with tokens separated by a space.
 public enum SegmentRenderer {
@@ -26,28 +28,49 @@ public enum SegmentRenderer {
     /// Writes the JSON to `sink` piece by piece, so that a large document
     /// never holds its whole output in memory. The spans are the bulk of the
     /// output: each round renders as many pieces as there are threads at
-    /// once, then hands them to `sink` in order.
+    /// once, in the background while `sink` takes the round before.
     public static func writeJSON(_ doc: Document, threads: Int = Parallelism.maxThreads,
                                  _ sink: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
-        let buffers = (0..<max(1, threads)).map { _ in
+        let width = max(1, threads)
+        // Two sets of buffers: one being rendered, one being written.
+        let buffers = (0..<2 * width).map { _ in
             UnsafeMutablePointer<UInt8>.allocate(capacity: pieceItems * maxItemBytes + 64)
         }
-        defer { for b in buffers { b.deallocate() } }
+        let lengths = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2 * width)
+        defer {
+            for b in buffers { b.deallocate() }
+            lengths.deallocate()
+        }
         func literal(_ s: StaticString) throws { try sink(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
         func spans(_ count: Int, _ span: (Int) -> (Int32, Int32)) throws {
-            // Written by the pieces' threads: a buffer, not an array (no copy-on-write check).
-            let lengths = UnsafeMutableBufferPointer<Int>.allocate(capacity: buffers.count)
-            defer { lengths.deallocate() }
-            var from = 0
-            while from < count {
-                let pieces = min(buffers.count, (count - from + pieceItems - 1) / pieceItems)
-                let round = from
+            let rounds = (count + width * pieceItems - 1) / (width * pieceItems)
+            /// Renders round `r` into buffer set `r % 2`.
+            func render(round r: Int) {
+                let from = r * width * pieceItems
+                let pieces = min(width, (count - from + pieceItems - 1) / pieceItems)
                 Parallelism.run(pieces, threads: pieces) { k in
-                    let lo = round + k * pieceItems
-                    lengths[k] = render(doc.offsets, lo..<min(count, lo + pieceItems), span, into: buffers[k])
+                    let lo = from + k * pieceItems
+                    let slot = (r % 2) * width + k
+                    lengths[slot] = SegmentRenderer.render(doc.offsets, lo..<min(count, lo + pieceItems), span, into: buffers[slot])
                 }
-                for k in 0..<pieces { try sink(UnsafeBufferPointer(start: buffers[k], count: lengths[k])) }
-                from += pieces * pieceItems
+                for k in pieces..<width { lengths[(r % 2) * width + k] = 0 }
+            }
+            guard rounds > 0 else { return }
+            try withoutActuallyEscaping(render) { render in
+                let group = DispatchGroup()
+                defer { group.wait() }   // no buffer is freed under a renderer
+                render(0)
+                for r in 0..<rounds {
+                    if r + 1 < rounds, width > 1 {
+                        DispatchQueue.global().async(group: group) { render(r + 1) }
+                    }
+                    for k in 0..<width where lengths[(r % 2) * width + k] > 0 {
+                        try sink(UnsafeBufferPointer(start: buffers[(r % 2) * width + k], count: lengths[(r % 2) * width + k]))
+                    }
+                    if r + 1 < rounds {
+                        if width > 1 { group.wait() } else { render(r + 1) }
+                    }
+                }
             }
         }
         try literal("{\"sentences\":[")

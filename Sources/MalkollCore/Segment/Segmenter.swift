@@ -148,7 +148,7 @@ final class SegmentWorker {
             let specials = seen & SegmentWorker.special != 0 ? Tokenizer.specials(u, range) : []
             words.breaks(u, range) { bounds, statuses in
                 tokenizer.tokenize(u, range, bounds: bounds, statuses: statuses, specials: specials,
-                                   into: &tokens, flags: &flags)
+                                   firstPeriod: firstTerminal, into: &tokens, flags: &flags)
             }
             func split(_ text: UnsafeBufferPointer<UInt16>?, refine: Bool) {
                 SegmentWorker.splitSentences(u, range, text, refine: refine, block: bi, firstToken: first, sentenceBreaker,
