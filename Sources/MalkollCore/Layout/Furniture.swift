@@ -4,10 +4,10 @@ struct FurnitureCues {
     enum Position: String { case line, prefix, suffix }
 
     private var cues: [(units: [UInt16], position: Position)] = []
-    /// First letters of line and prefix phrases, last letters of suffix
-    /// phrases: most lines are rejected on these alone.
-    private var firsts = UnitSet()
-    private var lasts = UnitSet()
+    /// The line and prefix phrases by their first letter, the suffix
+    /// phrases by their last: a line is compared with those alone.
+    private var byFirst: [UInt16: [Int]] = [:]
+    private var byLast: [UInt16: [Int]] = [:]
 
     init() {}
 
@@ -19,8 +19,8 @@ struct FurnitureCues {
                 throw t.error(row, column: col, "position must be line, prefix or suffix, not \"\(row[col])\"")
             }
             let units = Array(row[0].lowercased().utf16)
+            if p == .suffix { byLast[units.last!, default: []].append(cues.count) } else { byFirst[units[0], default: []].append(cues.count) }
             cues.append((units, p))
-            if p == .suffix { lasts.insert(units.last!) } else { firsts.insert(units[0]) }
         }
     }
 
@@ -31,17 +31,15 @@ struct FurnitureCues {
         if cues.isEmpty || e0 - s > 400 || e0 <= s { return false }
         var e = e0
         while e > s + 1, u[e - 1] == Chars.period || u[e - 1] == 0x21 || u[e - 1] == 0x2C { e -= 1 }
-        if !firsts.contains(Chars.lower(u[s])) && !lasts.contains(Chars.lower(u[e - 1])) { return false }
-        for (w, position) in cues {
-            switch position {
-            case .line:
+        for k in byFirst[Chars.lower(u[s])] ?? [] {
+            let (w, position) = cues[k]
+            if position == .line {
                 if let end = FurnitureCues.prefix(w, u, s, e), end == e { return true }
-            case .prefix:
-                if e - s <= 200, let end = FurnitureCues.prefix(w, u, s, e), end == e || !Chars.isLetter(u[end]) { return true }
-            case .suffix:
-                if FurnitureCues.suffix(w, u, s, e) { return true }
+            } else if e - s <= 200, let end = FurnitureCues.prefix(w, u, s, e), end == e || !Chars.isLetter(u[end]) {
+                return true
             }
         }
+        for k in byLast[Chars.lower(u[e - 1])] ?? [] where FurnitureCues.suffix(cues[k].units, u, s, e) { return true }
         return false
     }
 
@@ -118,12 +116,3 @@ struct FurnitureCues {
     }
 }
 
-/// A set of UTF-16 code units as a bitmap: constant-time membership for
-/// the per-line checks of the layout.
-struct UnitSet {
-    private var bits = [UInt64](repeating: 0, count: 1024)
-
-    mutating func insert(_ u: UInt16) { bits[Int(u >> 6)] |= 1 << UInt64(u & 63) }
-
-    func contains(_ u: UInt16) -> Bool { bits[Int(u >> 6)] & (1 << UInt64(u & 63)) != 0 }
-}

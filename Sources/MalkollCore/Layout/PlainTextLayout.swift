@@ -37,6 +37,8 @@ public struct PlainTextLayout: Stage {
         var isFurniture: Bool
         var start: Int
         var end: Int
+        /// One of its lines has a bullet in it.
+        var hasBullet: Bool
     }
 
     /// `threads`: how many threads may share the work (by default two for
@@ -50,12 +52,9 @@ public struct PlainTextLayout: Stage {
         // Physical lines with their list markers and page numbers, cut after a line feed.
         let textPieces = Parallelism.pieces(u.count, threads) { u[$0 - 1] == 0x0A }
         let facts = Parallelism.map(textPieces, threads: threads) { LineFacts(u, $0) }
-        var lines = facts[0].lines, markers = facts[0].markers, isFurniture = facts[0].isFurniture
-        for f in facts.dropFirst() {
-            lines += f.lines
-            markers += f.markers
-            isFurniture += f.isFurniture
-        }
+        let lines = Parallelism.concatenate(facts.map(\.lines), threads: threads)
+        let markers = Parallelism.concatenate(facts.map(\.markers), threads: threads)
+        var isFurniture = Parallelism.concatenate(facts.map(\.isFurniture), threads: threads)
 
         // Evidence from the whole text: is it hard-wrapped, which lines are running headers.
         let joining = LineJoining(u, lines, markers, isFurniture)
@@ -63,9 +62,9 @@ public struct PlainTextLayout: Stage {
 
         // Logical lines, cut at a blank line (no logical line crosses one).
         let linePieces = Parallelism.pieces(lines.count, threads) { lines[$0].isBlank }
-        let logical = Parallelism.map(linePieces, threads: threads) {
+        let logical = Parallelism.concatenate(Parallelism.map(linePieces, threads: threads) {
             logicalLines(u, lines, markers, isFurniture, joining, $0)
-        }.reduce(into: []) { $0 += $1 }
+        }, threads: threads)
 
         // Blocks, cut at an unindented plain line: its kind depends on no
         // line before it and it ends any list nesting. A later piece assumes
@@ -78,14 +77,14 @@ public struct PlainTextLayout: Stage {
         let parts = Parallelism.map(Array(blockPieces.enumerated()), threads: threads) { k, range in
             layoutBlocks(u, lines, logical, range, seenHeading: k > 0)
         }
-        var blocks = parts[0].blocks
-        var seenHeading = parts[0].seenHeading
-        for (k, part) in parts.enumerated().dropFirst() {
-            let redone = seenHeading ? part : layoutBlocks(u, lines, logical, blockPieces[k], seenHeading: false)
-            blocks += redone.blocks
+        var pieces: [[Block]] = []
+        var seenHeading = false
+        for (k, part) in parts.enumerated() {
+            let redone = k == 0 || seenHeading ? part : layoutBlocks(u, lines, logical, blockPieces[k], seenHeading: false)
+            pieces.append(redone.blocks)
             seenHeading = redone.seenHeading
         }
-        return blocks
+        return Parallelism.concatenate(pieces, threads: threads)
     }
 
     /// A piece of the text's physical lines and what each starts with.
@@ -126,7 +125,8 @@ public struct PlainTextLayout: Stage {
             }
             let furnished = isFurniture[i] || furniture.matches(u, l.contentStart, lines[last].contentEnd)
             logical.append(LogicalLine(first: i, last: last, marker: furnished ? nil : markers[i], isFurniture: furnished,
-                                       start: l.contentStart, end: lines[last].contentEnd))
+                                       start: l.contentStart, end: lines[last].contentEnd,
+                                       hasBullet: lines[i...last].contains { $0.hasBullet }))
             i = last + 1
         }
         return logical
@@ -204,7 +204,7 @@ public struct PlainTextLayout: Stage {
             } else if lines[line.first].indent == 0 || kind != .paragraph {
                 listIndents.removeAll()
             }
-            appendRepaired(u, Block(kind: kind, range: contentStart..<line.end, marker: marker),
+            appendRepaired(u, Block(kind: kind, range: contentStart..<line.end, marker: marker), bullets: line.hasBullet,
                            nextStartsBlock: next.map { startsCapitalised(u, $0) } ?? true, headingLevel: seenHeading ? PlainTextLayout.sectionLevel : 1,
                            into: &blocks)
             if case .heading = blocks.last?.kind { seenHeading = true }
@@ -251,13 +251,14 @@ public struct PlainTextLayout: Stage {
 
     /// Appends `block`, first splitting off bullets run together on its line
     /// and a heading glued to its end.
-    private func appendRepaired(_ u: UnsafeBufferPointer<UInt16>, _ block: Block, nextStartsBlock: Bool, headingLevel: Int,
+    /// `bullets`: whether the block has bullets (other than "*") in it.
+    private func appendRepaired(_ u: UnsafeBufferPointer<UInt16>, _ block: Block, bullets: Bool, nextStartsBlock: Bool, headingLevel: Int,
                                 into blocks: inout [Block]) {
         // "ska vi: • Stå för ... • Lyfta ...": bullets inside the line.
         var start = block.range.lowerBound
         var current = block
         var p = start + 1
-        while p + 2 < block.range.upperBound {
+        while bullets, p + 2 < block.range.upperBound {
             let c = u[p]
             if c != 0x2A, ListMarker.isBullet(c), Chars.isWhite(u[p - 1]), Chars.isSpace(u[p + 1]) {
                 var a = p - 1

@@ -10,6 +10,9 @@ struct TextLine {
     var indent: Int
     /// A form feed (page break) stands in the line.
     var hasFormFeed: Bool
+    /// A bullet other than "*" stands in the line (bullets run together on
+    /// one line are split only where one does).
+    var hasBullet = false
 
     var isBlank: Bool { contentStart == contentEnd }
     /// Length up to the last non-space unit, counted from the line start.
@@ -32,7 +35,7 @@ enum TextLines {
         while i <= n {
             let start = i
             var indent = 0
-            var formFeed = false
+            var formFeed = false, bullet = false
             while i < n, Chars.isSpace(u[i]) {
                 if u[i] == 0x0C { formFeed = true }
                 indent += u[i] == 0x09 ? 4 : 1
@@ -42,17 +45,19 @@ enum TextLines {
             var contentEnd = i
             while i < n {
                 let c = u[i]
-                // Most units are neither space nor line break (the spaces
-                // above U+0020 are U+00A0 and U+2007...).
-                if c > 0x20, c < 0x2007, c != 0xA0 { contentEnd = i + 1; i += 1; continue }
+                // Most units are neither space, line break nor bullet (the
+                // spaces above U+0020 are U+00A0 and U+2007..., the first
+                // bullet U+00B7).
+                if c > 0x20, c < 0x2007, c != 0xA0, c != 0xB7 { contentEnd = i + 1; i += 1; continue }
                 if c == 0x0A || c == 0x0D || c == 0x2028 || c == 0x2029 { break }
                 if c == 0x0C { formFeed = true }
+                if c >= 0xB7, ListMarker.isBullet(c) { bullet = true }
                 if !Chars.isSpace(c) { contentEnd = i + 1 }
                 i += 1
             }
             if contentEnd < contentStart { contentEnd = contentStart }
             lines.append(TextLine(start: start, end: i, contentStart: contentStart, contentEnd: contentEnd,
-                                  indent: indent, hasFormFeed: formFeed))
+                                  indent: indent, hasFormFeed: formFeed, hasBullet: bullet))
             if i >= n { break }
             if u[i] == 0x0D, i + 1 < n, u[i + 1] == 0x0A { i += 1 }
             i += 1

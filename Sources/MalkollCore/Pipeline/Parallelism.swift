@@ -42,6 +42,19 @@ public enum Parallelism {
         return results.map { $0! }
     }
 
+    /// The parts one after another, each copied into place by its own thread.
+    public static func concatenate<T>(_ parts: [[T]], threads: Int = maxThreads) -> [T] {
+        if parts.count == 1 { return parts[0] }
+        var starts = [0]
+        for p in parts { starts.append(starts.last! + p.count) }
+        return [T](unsafeUninitializedCapacity: starts.last!) { out, count in
+            run(parts.count, threads: threads) { k in
+                _ = UnsafeMutableBufferPointer(rebasing: out[starts[k]..<starts[k + 1]]).initialize(from: parts[k])
+            }
+            count = starts.last!
+        }
+    }
+
     /// Runs `body(i)` for every i in 0..<count, at once when `threads` > 1.
     public static func run(_ count: Int, threads: Int = maxThreads, _ body: (Int) -> Void) {
         if count == 1 || threads <= 1 {

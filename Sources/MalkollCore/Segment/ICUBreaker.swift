@@ -5,8 +5,9 @@ import CICU
 public final class ICUBreaker {
     public enum Kind { case word, sentence }
     private let handle: OpaquePointer
-    private var boundaries: [Int32] = []
-    private var statuses: [Int32] = []
+    // Reused between calls from one thread: no dynamic exclusivity check.
+    @exclusivity(unchecked) private var boundaries: [Int32] = []
+    @exclusivity(unchecked) private var statuses: [Int32] = []
 
     public init(_ kind: Kind, locale: String = "sv_SE") throws {
         var error: UnsafePointer<CChar>? = nil
