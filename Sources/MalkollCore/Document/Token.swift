@@ -1,7 +1,13 @@
+/// A span of `Document.utf16` (end exclusive).
+public protocol TextSpan {
+    var start: Int32 { get }
+    var end: Int32 { get }
+}
+
 /// A token: a small index-based value into `Document.utf16` (end exclusive).
 /// A token may span whitespace when it is one word in Swedish ("10 000",
 /// "t ex", a word hyphenated at a line end).
-public struct Token: Sendable, Equatable {
+public struct Token: TextSpan, Sendable, Equatable {
     public enum Kind: UInt8, Sendable {
         case word, number, punctuation, abbreviation, symbol, email, url, other
     }
@@ -19,7 +25,7 @@ public struct Token: Sendable, Equatable {
 }
 
 /// A sentence: a span inside one block.
-public struct Sentence: Sendable, Equatable {
+public struct Sentence: TextSpan, Sendable, Equatable {
     public var start: Int32
     public var end: Int32
     /// Index into `Document.blocks`.

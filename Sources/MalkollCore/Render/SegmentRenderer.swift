@@ -42,7 +42,8 @@ public enum SegmentRenderer {
             lengths.deallocate()
         }
         func literal(_ s: StaticString) throws { try sink(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
-        func spans(_ count: Int, _ span: (Int) -> (Int32, Int32)) throws {
+        func spans<T: TextSpan>(_ items: UnsafeBufferPointer<T>) throws {
+            let count = items.count
             let rounds = (count + width * pieceItems - 1) / (width * pieceItems)
             /// Renders round `r` into buffer set `r % 2`.
             func render(round r: Int) {
@@ -51,7 +52,7 @@ public enum SegmentRenderer {
                 Parallelism.run(pieces, threads: pieces) { k in
                     let lo = from + k * pieceItems
                     let slot = (r % 2) * width + k
-                    lengths[slot] = SegmentRenderer.render(doc.offsets, lo..<min(count, lo + pieceItems), span, into: buffers[slot])
+                    lengths[slot] = SegmentRenderer.render(doc.offsets, items, lo..<min(count, lo + pieceItems), into: buffers[slot])
                 }
                 for k in pieces..<width { lengths[(r % 2) * width + k] = 0 }
             }
@@ -74,48 +75,50 @@ public enum SegmentRenderer {
             }
         }
         try literal("{\"sentences\":[")
-        try doc.sentences.withUnsafeBufferPointer { s in try spans(s.count) { (s[$0].start, s[$0].end) } }
+        try doc.sentences.withUnsafeBufferPointer { try spans($0) }
         try literal("],\"tokens\":[")
-        try doc.tokens.withUnsafeBufferPointer { t in try spans(t.count) { (t[$0].start, t[$0].end) } }
+        try doc.tokens.withUnsafeBufferPointer { try spans($0) }
         try literal("]}\n")
     }
 
-    /// Renders the spans of `items` as "[start,end]" in Unicode scalars,
+    /// Renders `items[range]` as "[start,end]" in Unicode scalars,
     /// comma-separated (with a leading comma unless they are the first);
     /// returns the bytes written.
-    private static func render(_ map: OffsetMap, _ items: Range<Int>, _ span: (Int) -> (Int32, Int32),
-                               into buffer: UnsafeMutablePointer<UInt8>) -> Int {
+    private static func render<T: TextSpan>(_ map: OffsetMap, _ items: UnsafeBufferPointer<T>, _ range: Range<Int>,
+                                            into buffer: UnsafeMutablePointer<UInt8>) -> Int {
         var n = 0
         let identity = map.isIdentity
-        @inline(__always) func int(_ v: Int) {
-            var digits = 1
-            var t = v
-            while t >= 10 { t /= 10; digits += 1 }
-            var x = v
-            var p = n + digits
-            n = p
-            while x >= 100 {
-                let r = (x % 100) * 2
-                x /= 100
-                p -= 2
-                buffer[p] = SegmentRenderer.pairDigits[r]
-                buffer[p + 1] = SegmentRenderer.pairDigits[r + 1]
+        pairDigits.withUnsafeBufferPointer { pairs in
+            @inline(__always) func int(_ v: Int) {
+                // Offsets are below 2^31: at most ten digits.
+                let digits = v < 10 ? 1 : v < 100 ? 2 : v < 1_000 ? 3 : v < 10_000 ? 4 : v < 100_000 ? 5
+                    : v < 1_000_000 ? 6 : v < 10_000_000 ? 7 : v < 100_000_000 ? 8 : v < 1_000_000_000 ? 9 : 10
+                var x = v
+                var p = n + digits
+                n = p
+                while x >= 100 {
+                    let r = (x % 100) &* 2
+                    x /= 100
+                    p -= 2
+                    buffer[p] = pairs[r]
+                    buffer[p + 1] = pairs[r + 1]
+                }
+                if x >= 10 {
+                    buffer[p - 2] = pairs[x &* 2]
+                    buffer[p - 1] = pairs[x &* 2 + 1]
+                } else {
+                    buffer[p - 1] = UInt8(truncatingIfNeeded: 0x30 + x)
+                }
             }
-            if x >= 10 {
-                buffer[p - 2] = SegmentRenderer.pairDigits[x * 2]
-                buffer[p - 1] = SegmentRenderer.pairDigits[x * 2 + 1]
-            } else {
-                buffer[p - 1] = UInt8(truncatingIfNeeded: 0x30 + x)
+            for i in range {
+                if i > 0 { buffer[n] = 0x2C; n += 1 }
+                let item = items[i]
+                buffer[n] = 0x5B; n += 1
+                int(identity ? Int(item.start) : map.scalarOffset(Int(item.start)))
+                buffer[n] = 0x2C; n += 1
+                int(identity ? Int(item.end) : map.scalarOffset(Int(item.end)))
+                buffer[n] = 0x5D; n += 1
             }
-        }
-        for i in items {
-            if i > 0 { buffer[n] = 0x2C; n += 1 }
-            let (a, b) = span(i)
-            buffer[n] = 0x5B; n += 1
-            int(identity ? Int(a) : map.scalarOffset(Int(a)))
-            buffer[n] = 0x2C; n += 1
-            int(identity ? Int(b) : map.scalarOffset(Int(b)))
-            buffer[n] = 0x5D; n += 1
         }
         return n
     }
