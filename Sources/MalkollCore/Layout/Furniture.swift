@@ -5,9 +5,12 @@ struct FurnitureCues {
 
     private var cues: [(units: [UInt16], position: Position)] = []
     /// The line and prefix phrases by their first letter, the suffix
-    /// phrases by their last: a line is compared with those alone.
+    /// phrases by their last: a line is compared with those alone, and most
+    /// lines are let go on the bit sets of those letters.
     private var byFirst: [UInt16: [Int]] = [:]
     private var byLast: [UInt16: [Int]] = [:]
+    private var firsts = UnitSet()
+    private var lasts = UnitSet()
 
     init() {}
 
@@ -19,7 +22,13 @@ struct FurnitureCues {
                 throw t.error(row, column: col, "position must be line, prefix or suffix, not \"\(row[col])\"")
             }
             let units = Array(row[0].lowercased().utf16)
-            if p == .suffix { byLast[units.last!, default: []].append(cues.count) } else { byFirst[units[0], default: []].append(cues.count) }
+            if p == .suffix {
+                byLast[units.last!, default: []].append(cues.count)
+                lasts.insert(units.last!)
+            } else {
+                byFirst[units[0], default: []].append(cues.count)
+                firsts.insert(units[0])
+            }
             cues.append((units, p))
         }
     }
@@ -31,7 +40,8 @@ struct FurnitureCues {
         if cues.isEmpty || e0 - s > 400 || e0 <= s { return false }
         var e = e0
         while e > s + 1, u[e - 1] == Chars.period || u[e - 1] == 0x21 || u[e - 1] == 0x2C { e -= 1 }
-        for k in byFirst[Chars.lower(u[s])] ?? [] {
+        let first = Chars.lower(u[s]), last = Chars.lower(u[e - 1])
+        for k in firsts.contains(first) ? byFirst[first]! : [] {
             let (w, position) = cues[k]
             if position == .line {
                 if let end = FurnitureCues.prefix(w, u, s, e), end == e { return true }
@@ -39,7 +49,7 @@ struct FurnitureCues {
                 return true
             }
         }
-        for k in byLast[Chars.lower(u[e - 1])] ?? [] where FurnitureCues.suffix(cues[k].units, u, s, e) { return true }
+        for k in lasts.contains(last) ? byLast[last]! : [] where FurnitureCues.suffix(cues[k].units, u, s, e) { return true }
         return false
     }
 
@@ -116,3 +126,11 @@ struct FurnitureCues {
     }
 }
 
+/// A set of UTF-16 code units as a bitmap: a membership test costs a load.
+struct UnitSet {
+    private var bits = [UInt64](repeating: 0, count: 1024)
+
+    mutating func insert(_ u: UInt16) { bits[Int(u >> 6)] |= 1 << UInt64(u & 63) }
+
+    func contains(_ u: UInt16) -> Bool { bits[Int(u >> 6)] & (1 << UInt64(u & 63)) != 0 }
+}
