@@ -46,11 +46,11 @@ struct LineJoining {
     /// A hyphen at the end of `a` before a letter, or `b` starting with a
     /// lower-case word.
     static func alwaysSoft(_ u: UnsafeBufferPointer<UInt16>, _ a: TextLine, _ b: TextLine) -> Bool {
-        let first = u[b.contentStart]
+        let first = b.firstUnit
         // (A line opening with an e-mail address or domain is no evidence.)
         if Chars.isLower(first) && startsWithPlainWord(u, b) { return true }
         let e = a.contentEnd
-        return e - a.contentStart >= 2 && u[e - 1] == Chars.hyphen && Chars.isAlnum(u[e - 2]) && Chars.isAlnum(first)
+        return e - a.contentStart >= 2 && a.lastUnit == Chars.hyphen && Chars.isAlnum(u[e - 2]) && Chars.isAlnum(first)
     }
 
     /// The line starts with a word of letters followed by a space or a
@@ -71,7 +71,7 @@ struct LineJoining {
         if let h = hangingIndent, b.indent >= h, h > 0 { return true }
         guard let width else { return false }
         if flowed { return a.hasTrailingSpace }
-        let last = u[a.contentEnd - 1]
+        let last = a.lastUnit
         if last == 0x3A { return false }   // a lead-in: what follows is its own item
         var w = b.contentStart
         while w < b.contentEnd, !Chars.isWhite(u[w]) { w += 1 }
@@ -90,7 +90,7 @@ struct LineJoining {
     func markRunningHeaders(_ u: UnsafeBufferPointer<UInt16>, _ lines: [TextLine], _ markers: [ListMarker?], _ furniture: inout [Bool]) {
         func candidate(_ i: Int) -> Bool {
             let l = lines[i]
-            return !l.isBlank && markers[i] == nil && l.contentEnd - l.contentStart <= 80 && u[l.contentEnd - 1] != 0x3A
+            return !l.isBlank && markers[i] == nil && l.contentEnd - l.contentStart <= 80 && l.lastUnit != 0x3A
         }
         func nearPageBreak(_ i: Int) -> Bool {
             for j in max(0, i - 2)...min(lines.count - 1, i + 2) where j != i {

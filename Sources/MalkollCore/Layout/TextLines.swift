@@ -13,6 +13,11 @@ struct TextLine {
     /// A bullet other than "*" stands in the line (bullets run together on
     /// one line are split only where one does).
     var hasBullet = false
+    /// The first and last non-space units (0 when blank), kept while the
+    /// line is in cache: later passes ask for them line by line, and a
+    /// 20 MB text is long gone from the cache by then.
+    var firstUnit: UInt16 = 0
+    var lastUnit: UInt16 = 0
 
     var isBlank: Bool { contentStart == contentEnd }
     /// Length up to the last non-space unit, counted from the line start.
@@ -57,7 +62,9 @@ enum TextLines {
             }
             if contentEnd < contentStart { contentEnd = contentStart }
             lines.append(TextLine(start: start, end: i, contentStart: contentStart, contentEnd: contentEnd,
-                                  indent: indent, hasFormFeed: formFeed, hasBullet: bullet))
+                                  indent: indent, hasFormFeed: formFeed, hasBullet: bullet,
+                                  firstUnit: contentEnd > contentStart ? u[contentStart] : 0,
+                                  lastUnit: contentEnd > contentStart ? u[contentEnd - 1] : 0))
             if i >= n { break }
             if u[i] == 0x0D, i + 1 < n, u[i + 1] == 0x0A { i += 1 }
             i += 1
