@@ -57,6 +57,14 @@ enum Chars {
 
     @inline(__always) static func isAlnum(_ u: UInt16) -> Bool { isDigit(u) || isLetter(u) }
 
+    /// A letter or a decimal digit of any script (what ICU's word break
+    /// counts as a word or a number).
+    static func isWordLike(_ u: UInt16) -> Bool {
+        if isAlnum(u) { return true }
+        if u < 0x80 { return false }
+        return Unicode.Scalar(u)?.properties.numericType == .decimal
+    }
+
     /// Lower-cases Latin letters (enough for abbreviation keys).
     @inline(__always) static func lower(_ u: UInt16) -> UInt16 {
         if u &- 0x41 < 26 { return u | 0x20 }

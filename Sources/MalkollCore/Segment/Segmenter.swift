@@ -146,8 +146,8 @@ final class SegmentWorker {
                 }
             }
             let specials = seen & SegmentWorker.special != 0 ? Tokenizer.specials(u, range) : []
-            words.breaks(u, range) { bounds, statuses in
-                tokenizer.tokenize(u, range, bounds: bounds, statuses: statuses, specials: specials,
+            words.breaks(u, range) { bounds in
+                tokenizer.tokenize(u, range, bounds: bounds, specials: specials,
                                    firstPeriod: firstTerminal, into: &tokens, flags: &flags)
             }
             func split(_ text: UnsafeBufferPointer<UInt16>?, refine: Bool) {
@@ -211,7 +211,7 @@ final class SegmentWorker {
             breakBefore.withUnsafeMutableBufferPointer { brk in
                 guard refine else { return }
                 if let text {
-                    sentenceBreaker.breaks(text, 0..<range.count) { bounds, _ in
+                    sentenceBreaker.breaks(text, 0..<range.count) { bounds in
                         var j = 0
                         for b in bounds {
                             let pos = Int(b) + lo

@@ -37,11 +37,11 @@ public final class Tokenizer {
     }
 
     /// Tokenizes `range` of `u`, given ICU's word boundaries over it (every
-    /// boundary after `range.lowerBound`) and their rule statuses.
+    /// boundary after `range.lowerBound`).
     /// `firstPeriod`: no full stop stands in the range before this offset.
     /// Appends to `tokens` and, one per token, to `flags`.
     func tokenize(_ u: UnsafeBufferPointer<UInt16>, _ range: Range<Int>,
-                  bounds: UnsafeBufferPointer<Int32>, statuses: UnsafeBufferPointer<Int32>,
+                  bounds: UnsafeBufferPointer<Int32>,
                   specials: [Range<Int>], firstPeriod: Int = 0,
                   into tokens: inout [Token], flags: inout [Flags]) {
         let limit = range.upperBound
@@ -61,7 +61,6 @@ public final class Tokenizer {
                 continue
             }
             var end = segments.end(containing: pos)
-            let status = segments.k < statuses.count ? statuses[segments.k] : 0
             // E-mail addresses and URLs, found before ICU cut them up.
             while special < specials.count, specials[special].upperBound <= pos { special += 1 }
             if special < specials.count {
@@ -105,8 +104,10 @@ public final class Tokenizer {
                 if merged {
                     kind = Chars.isDigit(c) && (!Tokenizer.hasLetter(u, pos, e) || u[pos..<e].contains(0x3A)) ? .number : .word
                 } else {
-                    kind = status >= 100 && status < 200 ? .number : status >= 200 && status < 300 ? .word
-                        : Chars.isDigit(c) ? .number : Chars.isLetter(c) ? .word : .other
+                    // What ICU's rule status would say: the segment's last
+                    // letter or digit decides ("F21" a number, "3D" a word).
+                    let last = u[e - 1]
+                    kind = Chars.isDigit(last) ? .number : Chars.isLetter(last) ? .word : Chars.isDigit(c) ? .number : .word
                 }
                 emit(pos, e, kind)
                 pos = e
@@ -127,7 +128,10 @@ public final class Tokenizer {
                     continue
                 }
             }
-            let kind: Token.Kind = Chars.isSymbol(c) ? .symbol : status >= 100 ? .other : .punctuation
+            // A segment ICU reads as word-like (a letter or digit after a
+            // mark, non-Latin digits) is "other"; the rest is punctuation.
+            let kind: Token.Kind = Chars.isSymbol(c) ? .symbol
+                : (pos..<end).contains(where: { Chars.isWordLike(u[$0]) }) ? .other : .punctuation
             // ICU keeps a lone non-space segment together; punctuation is one
             // character per token (a surrogate pair stays whole).
             var e = pos + 1
