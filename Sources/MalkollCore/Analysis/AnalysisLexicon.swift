@@ -47,6 +47,8 @@ final class AnalysisLexicon {
     var labels = PhraseIndex<LabelRole>()
     /// Named planning periods ("mandatperioden"), from `plan_periods.tsv`.
     var planPeriods = WordSet()
+    /// Labels of indicator lines ("Indikator:", "Målvärde:"), from `indicator_labels.tsv`.
+    var indicatorLabels = WordSet()
     var profiles: [Profile] = []
 
     init(_ lexicons: Lexicons) throws {
@@ -89,6 +91,7 @@ final class AnalysisLexicon {
             actorWords[key] = kinds
         }
         planPeriods = WordSet(try lexicons.words("plan_periods.tsv"))
+        indicatorLabels = WordSet(try lexicons.words("indicator_labels.tsv"))
         let lt = try lexicons.table("lead_ins.tsv")
         for row in lt.rows {
             guard let r = LabelRole(rawValue: row[1]) else {

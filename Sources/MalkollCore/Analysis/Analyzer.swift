@@ -35,7 +35,7 @@ public final class Analyzer {
         var reading = GoalReading(doc: doc, structure: structure, lexicon: lexicon, fields: fields, organisation: options.organisation)
         var goals = reading.run()
         for i in goals.indices {
-            assessor.assess(&goals[i].goal, span: goals[i].span, in: doc)
+            assessor.assess(&goals[i].goal, span: goals[i].span, indicator: goals[i].indicator, in: doc)
         }
         let info = DocumentInfo(source: doc.source, sha256: doc.sha256, format: doc.format, encoding: doc.encoding,
                                 title: doc.title ?? structure.title(doc), organisation: reading.organisation,

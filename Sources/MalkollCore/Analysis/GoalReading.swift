@@ -9,6 +9,8 @@ struct GoalReading {
         var goal: Goal
         /// The goal's UTF-16 range.
         var span: Range<Int>
+        /// The indicator lines read with it ("Indikator: ... Målvärde: ..."), if any.
+        var indicator: Range<Int>? = nil
     }
 
     /// What a lead-in passes on to the items under it.
@@ -153,7 +155,60 @@ struct GoalReading {
             }
         }
         if profile == nil { programsFromSections() }
+        attachIndicators()
         return found
+    }
+
+    /// "Mål: Brukarna ska känna sig trygga." followed by "Indikator: Andel
+    /// brukare som känner sig trygga. Målvärde: minst 88 procent.": lines
+    /// that open with an indicator label, right after a goal that ends its
+    /// block, are read with that goal. Their targets become its targets and
+    /// the indicator they name makes it measurable.
+    private mutating func attachIndicators() {
+        for i in found.indices {
+            guard let n = goalNodes[found[i].goal.id], found[i].span.upperBound >= structure.nodes[n].range.upperBound else { continue }
+            var lines: [Range<Int>] = []
+            var j = n + 1
+            var end = structure.nodes[n].range.upperBound
+            while j < structure.nodes.count, structure.nodes[j].role != .heading, isIndicatorLine(structure.nodes[j].range),
+                  !hasBlankLine(end..<structure.nodes[j].range.lowerBound) {
+                lines.append(structure.nodes[j].range)
+                end = structure.nodes[j].range.upperBound
+                j += 1
+            }
+            guard let first = lines.first, let last = lines.last else { continue }
+            found[i].indicator = first.lowerBound..<last.upperBound
+            for r in lines {
+                for t in fields.targets(doc, r) where !found[i].goal.targets.contains(t) { found[i].goal.targets.append(t) }
+            }
+            found[i].goal.signals = Self.signals(found[i].goal.targets)
+        }
+    }
+
+    /// A line that opens with an indicator label and a colon and goes on
+    /// ("Målvärde: minst 88 procent"; a bare "Indikatorer:" opens a list of
+    /// its own).
+    private func isIndicatorLine(_ range: Range<Int>) -> Bool {
+        let span = WordSpan(doc, range: range.lowerBound..<min(range.upperBound, range.lowerBound + 40))
+        guard span.count > 1, lexicon.indicatorLabels.contains(span.keys[0]) else { return false }
+        var p = span.ranges[0].upperBound
+        while p < range.upperBound, doc.utf16[p] == 0x20 { p += 1 }
+        return p < range.upperBound && doc.utf16[p] == 0x3A
+    }
+
+    /// Whether the text between two blocks holds an empty line.
+    private func hasBlankLine(_ gap: Range<Int>) -> Bool {
+        var breaks = 0
+        var p = gap.lowerBound
+        while p < gap.upperBound {
+            let c = doc.utf16[p]
+            if c == 0x0A || c == 0x0D {
+                breaks += 1
+                if c == 0x0D, p + 1 < gap.upperBound, doc.utf16[p + 1] == 0x0A { p += 1 }
+            }
+            p += 1
+        }
+        return breaks > 1
     }
 
     /// Without a profile, a document that divides its goals under two or more

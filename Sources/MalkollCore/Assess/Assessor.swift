@@ -17,13 +17,14 @@ public final class Assessor: @unchecked Sendable {
     }
 
     /// The reading of one goal, for callers that want its parts.
-    public func read(_ goal: Goal, span: Range<Int>, in doc: Document) -> SmartReading {
-        SmartReading(goal: goal, span: span, doc: doc, lexicon: lexicon)
+    public func read(_ goal: Goal, span: Range<Int>, indicator: Range<Int>? = nil, in doc: Document) -> SmartReading {
+        SmartReading(goal: goal, span: span, indicator: indicator, doc: doc, lexicon: lexicon)
     }
 
-    /// `span` is the goal's UTF-16 range in `doc`.
-    public func assess(_ goal: inout Goal, span: Range<Int>, in doc: Document) {
-        let reading = read(goal, span: span, in: doc)
+    /// `span` is the goal's UTF-16 range in `doc`; `indicator`, the
+    /// indicator lines read with it, if any.
+    public func assess(_ goal: inout Goal, span: Range<Int>, indicator: Range<Int>? = nil, in doc: Document) {
+        let reading = read(goal, span: span, indicator: indicator, in: doc)
         goal.smart = reading.verdicts
         goal.vague = !(goal.smart[.specific]?.pass ?? false) || !(goal.smart[.measurable]?.pass ?? false)
         goal.findings = findings(reading)

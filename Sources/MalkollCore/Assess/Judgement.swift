@@ -22,7 +22,8 @@ extension SmartReading {
         return .noConcreteCore
     }
 
-    public var isMeasurable: Bool { evidence != nil }
+    /// Measurable by its own words, or by the indicator line read with it.
+    public var isMeasurable: Bool { evidence != nil || indicator != nil }
 
     /// Five verdicts, each with a reason quoting the words it rests on.
     public var verdicts: [Criterion: Verdict] {
@@ -31,6 +32,8 @@ extension SmartReading {
             ?? Verdict(pass: true, reason: evidenceReason ?? "konkret handling: \"\(quoteDecisive)\"")
         if let r = evidenceReason {
             v[.measurable] = Verdict(pass: true, reason: r)
+        } else if let i = indicator {
+            v[.measurable] = Verdict(pass: true, reason: "mäts med indikatorn på raden efter: \"\(Quote.short(text(range: i)))\"")
         } else if let t = trendPhrase {
             v[.measurable] = Verdict(pass: false, reason: "saknar mätbart mål: \"\(text(range: t))\" anger bara en riktning")
         } else {

@@ -31,6 +31,9 @@ public struct SmartReading {
     public let doc: Document
     public let goal: Goal
     public let span: Range<Int>
+    /// The indicator lines read with the goal ("Indikator: ..."), if any:
+    /// they make it measurable, not specific.
+    public let indicator: Range<Int>?
     public let words: [Word]
     /// The goal's span without surrounding whitespace and a final period.
     public let core: Range<Int>
@@ -51,10 +54,11 @@ public struct SmartReading {
     /// No head verb and no commitment verb: a bare value phrase ("God service").
     public let isValuePhrase: Bool
 
-    init(goal: Goal, span: Range<Int>, doc: Document, lexicon: AssessLexicon) {
+    init(goal: Goal, span: Range<Int>, indicator: Range<Int>? = nil, doc: Document, lexicon: AssessLexicon) {
         self.doc = doc
         self.goal = goal
         self.span = span
+        self.indicator = indicator
         let words = Self.words(in: span, doc: doc)
         self.words = words
         core = Self.core(span, doc: doc)
