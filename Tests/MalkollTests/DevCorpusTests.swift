@@ -35,6 +35,11 @@ import Testing
 ///     vague P=0.929 R=1.000 F1=0.963
 ///     smart: specific 0.980  measurable 0.969
 ///
+/// and after indicator lines are read with their goal (D7, 02:30 UTC):
+///
+///     targets F1=1.000, vague P=0.963 R=1.000 F1=0.981
+///     smart: specific 0.990  measurable 0.990
+///
 /// Raise a floor when the analyzer improves; `Corpus/dev/DIAGNOSIS.md` lists
 /// what generalises badly and why.
 @Suite(.serialized) struct DevCorpusTests {
@@ -49,8 +54,8 @@ import Testing
 
     @Test(.enabled(if: GoldScoring.available)) func targetsAndVagueness() throws {
         let s = try #require(Self.score)
-        #expect(s.targetF1 >= 0.78, "target F1 \(s.targetF1)")
-        #expect(s.vagueF1 >= 0.92, "vague F1 \(s.vagueF1)")
+        #expect(s.targetF1 >= 0.95, "target F1 \(s.targetF1)")
+        #expect(s.vagueF1 >= 0.95, "vague F1 \(s.vagueF1)")
     }
 
     @Test(.enabled(if: GoldScoring.available)) func fieldsOfMatchedGoals() throws {
