@@ -27,6 +27,13 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev", "zlib1g-dev"])]
         ),
+        // libcrypto (OpenSSL) for SHA-256 fingerprints of inputs.
+        .systemLibrary(
+            name: "CLibCrypto",
+            path: "Sources/CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // The default lexicons, shipped as a resource bundle next to the binary.
         .target(
             name: "MalkollLexicons",
@@ -38,7 +45,7 @@ let package = Package(
         .target(
             name: "MalkollCore",
             dependencies: [
-                "CICU", "CLibXML2", "MalkollLexicons",
+                "CICU", "CLibXML2", "CLibCrypto", "MalkollLexicons",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -7,8 +7,9 @@
 #
 # Per run it prints ICU's combined MB/s (bytes / (conv + word + sentence
 # seconds, as icu_raw times them)), malkoll's MB/s (bytes / wall-clock
-# seconds of the whole process: reading, decoding, layout, segmentation and
-# writing the JSON), their ratio, and malkoll's peak RSS. It also prints the
+# seconds of the whole process, start-up included: reading, decoding,
+# layout, segmentation and writing the JSON to a file), their ratio, and
+# malkoll's peak RSS. It also prints the
 # same ratio on CPU time (user + sys of both processes), which a busy machine
 # disturbs less than wall-clock time. Set MALKOLL_THREADS=1 to forbid the
 # second thread.
@@ -30,8 +31,12 @@ bin="$here/.build/release/malkoll"
 for ((r = 1; r <= runs; r++)); do
   /usr/bin/time -f '%U %S' -o "$out/icu_word.time" "$out/icu_raw" word "$corpus" > "$out/icu_word.json" 2>/dev/null
   /usr/bin/time -f '%U %S' -o "$out/icu_sent.time" "$out/icu_raw" sent "$corpus" > "$out/icu_sent.json" 2>/dev/null
-  /usr/bin/time -f '%e %U %S %M' -o "$out/malkoll.time" "$bin" segment --format json "$corpus" > "$out/malkoll.json"
-  echo "$r $(cat "$out/icu_word.time") $(cat "$out/icu_sent.time") $(cat "$out/malkoll.time")" \
+  # Wall-clock seconds to the microsecond (GNU time's %e has 10 ms steps),
+  # measured around GNU time itself, so its start-up counts against malkoll.
+  wall=$(python3 -c 'import subprocess, sys, time
+t = time.perf_counter(); subprocess.run(sys.argv[2:], stdout=open(sys.argv[1], "wb"), check=True); print(f"{time.perf_counter() - t:.4f}")' \
+    "$out/malkoll.json" /usr/bin/time -f '%U %S %M' -o "$out/malkoll.time" "$bin" segment --format json "$corpus")
+  echo "$r $(cat "$out/icu_word.time") $(cat "$out/icu_sent.time") $wall $(cat "$out/malkoll.time")" \
        "$(tr '\n' ' ' < "$out/icu_word.json" | tr -d ' ')" "$(tr '\n' ' ' < "$out/icu_sent.json" | tr -d ' ')" >> "$out/runs.txt"
 done
 python3 - "$corpus" "$out/runs.txt" <<'PY'

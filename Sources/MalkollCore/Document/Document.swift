@@ -13,9 +13,12 @@ public final class Document: @unchecked Sendable {
     public let format: SourceFormat
     /// The detected source encoding ("utf-8", "utf-16le", "windows-1252", ...).
     public let encoding: String
-    /// The decoded (or extracted) text that every offset points into.
-    public let text: String
+    /// The decoded (or extracted) text that every offset points into, as
+    /// UTF-16 code units: the coordinate system of every range.
     public let utf16: [UInt16]
+    /// The same text as a String, made when asked for (only the HTML report
+    /// needs it whole; building it eagerly cost a tenth of `segment`).
+    public var text: String { String(decoding: utf16, as: UTF16.self) }
     public let offsets: OffsetMap
     /// A title, when the format says so (HTML <title>, DOCX core properties).
     public var title: String?
@@ -26,13 +29,13 @@ public final class Document: @unchecked Sendable {
     /// Things a person should know that are not errors ("invalid UTF-8 read as windows-1252").
     public var warnings: [String] = []
 
-    public init(source: String, sha256: String, format: SourceFormat, encoding: String, text: String,
+    /// Give the text as `utf16` units or, when that is nil, as `text`.
+    public init(source: String, sha256: String, format: SourceFormat, encoding: String, text: String = "",
                 utf16: [UInt16]? = nil, blocks: [Block] = [], title: String? = nil) {
         self.source = source
         self.sha256 = sha256
         self.format = format
         self.encoding = encoding
-        self.text = text
         let units = utf16 ?? Array(text.utf16)
         self.utf16 = units
         self.offsets = OffsetMap(units)

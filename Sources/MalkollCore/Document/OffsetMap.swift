@@ -1,34 +1,74 @@
+import Foundation
+
 /// Converts the internal coordinate (UTF-16 offsets) to what people and the
 /// JSON see: Unicode-scalar offsets, and 1-based line:column (column in
 /// scalars). LF, CRLF and CR all end a line.
-public struct OffsetMap: Sendable {
+public struct OffsetMap: @unchecked Sendable {
     /// UTF-16 offsets of the high surrogates: each one makes the UTF-16
     /// offset run one ahead of the scalar offset.
     private let surrogates: [Int32]
-    /// UTF-16 offsets where each line starts.
-    private let lineStarts: [Int32]
+    /// UTF-16 offsets where each line starts: found on first use, as only
+    /// line:column output needs them (not `segment`'s scalar spans).
+    private let lines: LineStarts
 
     public init(_ utf16: [UInt16]) {
-        var surrogates: [Int32] = []
-        var lineStarts: [Int32] = [0]
-        let n = utf16.count
-        var i = 0
-        while i < n {
-            let u = utf16[i]
-            if u < 0x0E {
-                if u == 0x0A {
-                    lineStarts.append(Int32(i + 1))
-                } else if u == 0x0D {
-                    if i + 1 < n, utf16[i + 1] == 0x0A { i += 1 }
-                    lineStarts.append(Int32(i + 1))
-                }
-            } else if u >= 0xD800 && u < 0xDC00 {
-                surrogates.append(Int32(i))
+        surrogates = utf16.withUnsafeBufferPointer(OffsetMap.highSurrogates)
+        lines = LineStarts(utf16)
+    }
+
+    private var lineStarts: [Int32] { lines.value }
+
+    /// Offsets of the high surrogates. Most text has none: each block of
+    /// units is first checked by a minimum, a loop the compiler vectorises.
+    private static func highSurrogates(_ u: UnsafeBufferPointer<UInt16>) -> [Int32] {
+        var found: [Int32] = []
+        let block = 4096
+        var from = 0
+        while from < u.count {
+            let to = min(u.count, from + block)
+            var least: UInt16 = .max
+            for i in from..<to { least = min(least, u[i] &- 0xD800) }
+            if least < 0x400 {
+                for i in from..<to where u[i] &- 0xD800 < 0x400 { found.append(Int32(i)) }
             }
-            i += 1
+            from = to
         }
-        self.surrogates = surrogates
-        self.lineStarts = lineStarts
+        return found
+    }
+
+    /// Line starts, scanned once when first asked for (thread-safe).
+    private final class LineStarts: @unchecked Sendable {
+        private let utf16: [UInt16]
+        private var starts: [Int32]?
+        private let lock = NSLock()
+
+        init(_ utf16: [UInt16]) { self.utf16 = utf16 }
+
+        var value: [Int32] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let starts { return starts }
+            let made = utf16.withUnsafeBufferPointer(LineStarts.scan)
+            starts = made
+            return made
+        }
+
+        private static func scan(_ u: UnsafeBufferPointer<UInt16>) -> [Int32] {
+            var starts: [Int32] = [0]
+            let n = u.count
+            var i = 0
+            while i < n {
+                let c = u[i]
+                if c == 0x0A {
+                    starts.append(Int32(i + 1))
+                } else if c == 0x0D {
+                    if i + 1 < n, u[i + 1] == 0x0A { i += 1 }
+                    starts.append(Int32(i + 1))
+                }
+                i += 1
+            }
+            return starts
+        }
     }
 
     /// Number of elements of `array` that are < `value` (binary search).

@@ -1,71 +1,27 @@
-/// SHA-256 (FIPS 180-4), enough for fingerprinting inputs without pulling in
-/// a crypto package. Works straight on the caller's buffer: no copy of the
-/// message, the padding is built in a 128-byte tail.
+import CLibCrypto
+
+/// SHA-256 fingerprints of inputs, through the system's libcrypto (OpenSSL):
+/// a 20 MB input hashes in a few milliseconds where portable code took a
+/// tenth of the whole analysis.
 public enum SHA256 {
-    private static let k: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
-
-    @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
-
-    /// Compresses whole 64-byte blocks of `p[0..<count]` into `h`.
-    private static func compress(_ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
-                                 _ p: UnsafePointer<UInt8>, blocks: Int,
-                                 _ w: UnsafeMutablePointer<UInt32>, _ k: UnsafePointer<UInt32>) {
-        var block = p
-        for _ in 0..<blocks {
-            for i in 0..<16 {
-                let j = block + i * 4
-                w[i] = UInt32(j[0]) << 24 | UInt32(j[1]) << 16 | UInt32(j[2]) << 8 | UInt32(j[3])
-            }
-            for i in 16..<64 {
-                let a = w[i - 15], b = w[i - 2]
-                let s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >> 3)
-                let s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, hh) = h
-            for i in 0..<64 {
-                let t1 = hh &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ k[i] &+ w[i]
-                let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
-                hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-            }
-            h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
-            block += 64
-        }
-    }
-
+    /// Lower-case hex digest of `bytes`.
     public static func hex(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
-            (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
-        let w = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
-        defer { w.deallocate() }
-        let n = bytes.count
-        let whole = n / 64
-        k.withUnsafeBufferPointer { kp in
-            if whole > 0 { compress(&h, bytes.baseAddress!, blocks: whole, w, kp.baseAddress!) }
-            // The tail: the last partial block, 0x80, zeros, the bit length.
-            var tail = [UInt8](repeating: 0, count: 128)
-            let rest = n - whole * 64
-            for i in 0..<rest { tail[i] = bytes[whole * 64 + i] }
-            tail[rest] = 0x80
-            let tailBlocks = rest < 56 ? 1 : 2
-            let bitLength = UInt64(n) &* 8
-            for i in 0..<8 { tail[tailBlocks * 64 - 1 - i] = UInt8((bitLength >> (UInt64(i) * 8)) & 0xff) }
-            tail.withUnsafeBufferPointer { t in compress(&h, t.baseAddress!, blocks: tailBlocks, w, kp.baseAddress!) }
+        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        let empty: [UInt8] = [0]
+        let ok = digest.withUnsafeMutableBufferPointer { out in
+            empty.withUnsafeBufferPointer { e in
+                EVP_Digest(bytes.baseAddress ?? e.baseAddress, bytes.count, out.baseAddress, &length, EVP_sha256(), nil)
+            }
         }
+        // EVP_Digest fails only without memory for its context.
+        precondition(ok == 1 && length == 32, "libcrypto could not compute SHA-256")
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(64)
-        for word in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
-            for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((word >> UInt32(shift)) & 0xf)]) }
+        for b in digest.prefix(32) {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0xf)])
         }
         return String(decoding: out, as: UTF8.self)
     }

@@ -26,7 +26,7 @@ struct DOCXReader {
         var numbering = try zip.read(part("numbering", "word/numbering.xml")).map { try WordNumbering(parse: $0, source: source) } ?? WordNumbering()
 
         var out = TextBuilder(reserve: main.count / 4)
-        var walker = WordBodyWalker(styles: styles, source: source)
+        let walker = WordBodyWalker(styles: styles, source: source)
         try walker.walk(main, part: mainPath, into: &out, numbering: &numbering)
         for (type, file) in [("footnotes", "word/footnotes.xml"), ("endnotes", "word/endnotes.xml")] {
             if let notes = try zip.read(part(type, file)) {

@@ -78,22 +78,28 @@ public enum DocumentLoader {
             throw MalkollError.unreadable(path: path, reason: "larger than the \(mb) MB input limit")
         }
         // Straight into the array (no Data copy); at most one byte past the
-        // limit, as the file may grow meanwhile.
+        // limit, as the file may grow meanwhile. A large file is read in two
+        // halves at once: each thread copies from the page cache and takes
+        // the page faults of its half.
         let fd = handle.fileDescriptor
         let capacity = min(size, limits.maxFileBytes) + 1
         var failed = false
         var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buf, count in
-            while count < capacity {
-                let n = read(fd, buf.baseAddress! + count, capacity - count)
-                if n < 0 && errno == EINTR { continue }
-                if n < 0 { failed = true }
-                if n <= 0 { break }
-                count += n
+            let base = buf.baseAddress!
+            if size >= 1 << 22 && Parallelism.maxThreads > 1 {
+                let halves = [0..<size / 2, size / 2..<size]
+                let got = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2)
+                defer { got.deallocate() }
+                Parallelism.run(2) { k in got[k] = readFully(fd, base + halves[k].lowerBound, halves[k].count, at: halves[k].lowerBound) }
+                if got[0] == halves[0].count && got[1] == halves[1].count { count = size }
             }
+            let rest = readFully(fd, base + count, capacity - count, at: count)
+            if rest < 0 { failed = true } else { count += rest }
         }
         if failed { throw MalkollError.cannotOpen(path: path, reason: "read error (\(String(cString: strerror(errno))))") }
         if bytes.count == capacity {
             // The file grew past its size: read on to the limit.
+            try? handle.seek(toOffset: UInt64(bytes.count))
             while bytes.count <= limits.maxFileBytes {
                 let more = handle.readData(ofLength: 1 << 20)
                 if more.isEmpty { break }
@@ -106,9 +112,23 @@ public enum DocumentLoader {
         return bytes
     }
 
+    /// Reads up to `count` bytes at `offset` into `into`; the number read
+    /// (short at the end of the file), or -1 on an error.
+    private static func readFully(_ fd: Int32, _ into: UnsafeMutablePointer<UInt8>, _ count: Int, at offset: Int) -> Int {
+        var done = 0
+        while done < count {
+            let n = pread(fd, into + done, count - done, off_t(offset + done))
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { return -1 }
+            if n == 0 { break }
+            done += n
+        }
+        return done
+    }
+
     /// Reads and decodes one input. `fingerprint: false` leaves
     /// `Document.sha256` empty, for callers that never report it (`segment`):
-    /// hashing is a tenth of the language layer's time on a large file.
+    /// hashing would be work for nothing.
     public static func load(path: String, limits: ReadLimits = ReadLimits(), lexicons: Lexicons? = nil,
                             fingerprint: Bool = true) throws -> Document {
         let bytes = try readBytes(path: path, limits: limits)
@@ -150,7 +170,7 @@ public enum DocumentLoader {
             throw MalkollError.unreadable(path: source, reason: reason)
         }
         let doc = Document(source: source, sha256: sha, format: .text, encoding: decoded.encoding,
-                           text: decoded.text, utf16: decoded.utf16)
+                           utf16: decoded.utf16)
         doc.warnings = decoded.warnings
         return doc
     }

@@ -24,20 +24,33 @@ struct MarkdownReader {
     /// text), fences, links, strong emphasis and pipe tables, weighed so that
     /// plain text with a stray "#" stays text.
     static func looksLikeMarkdown(_ bytes: [UInt8]) -> Bool {
-        let sample = String(decoding: bytes.prefix(65536), as: UTF8.self)
+        // Byte by byte over the first 64 KB: this runs on every plain-text
+        // input, so only lines that may be headings become Strings.
+        let sample = bytes.prefix(65536)
         var headings = 0, other = 0
-        var previous = ""
+        var previousEmpty = true, previousDash = false
         var firstIsHeading: Bool?
-        for line in sample.split(separator: "\n", omittingEmptySubsequences: false).prefix(2000) {
-            let l = line.trimmingCharacters(in: .init(charactersIn: " \r"))
-            if firstIsHeading == nil && !l.isEmpty { firstIsHeading = MarkdownBlocks.atxHeading(l).map { !$0.text.isEmpty } ?? false }
-            if let h = MarkdownBlocks.atxHeading(l), !h.text.isEmpty { headings += 1 }
-            else if !previous.isEmpty, MarkdownBlocks.setextLevel(l) != nil, !previous.hasPrefix("-") { headings += 1 }
-            if l.hasPrefix("```") || l.hasPrefix("~~~") { other += 1 }
-            if l.contains("](") { other += 1 }
-            if l.contains("**") { other += 1 }
-            if l.hasPrefix("|") && l.hasSuffix("|") { other += 1 }
-            previous = l
+        var start = sample.startIndex
+        var lineCount = 0
+        while start < sample.endIndex, lineCount < 2000 {
+            let newline = sample[start...].firstIndex(of: 0x0A) ?? sample.endIndex
+            var a = start, b = newline
+            while a < b, sample[a] == 0x20 || sample[a] == 0x0D { a += 1 }
+            while b > a, sample[b - 1] == 0x20 || sample[b - 1] == 0x0D { b -= 1 }
+            let l = sample[a..<b]
+            let first = l.first
+            let atx = first == 0x23 ? MarkdownBlocks.atxHeading(String(decoding: l, as: UTF8.self)).map { !$0.text.isEmpty } ?? false : false
+            if firstIsHeading == nil && !l.isEmpty { firstIsHeading = atx }
+            if atx { headings += 1 }
+            else if !previousEmpty, !previousDash, let c = first, c == 0x3D || c == 0x2D, l.allSatisfy({ $0 == c }) { headings += 1 }
+            if l.starts(with: [0x60, 0x60, 0x60]) || l.starts(with: [0x7E, 0x7E, 0x7E]) { other += 1 }
+            if FormatDetector.contains(l, "](") { other += 1 }
+            if FormatDetector.contains(l, "**") { other += 1 }
+            if first == 0x7C && l.last == 0x7C { other += 1 }
+            previousEmpty = l.isEmpty
+            previousDash = first == 0x2D
+            lineCount += 1
+            start = newline == sample.endIndex ? newline : newline + 1
         }
         return headings >= 2 || (headings >= 1 && (other >= 1 || firstIsHeading == true)) || other >= 6
     }

@@ -16,7 +16,7 @@ struct ODTReader {
         var listStyles = ODFListStyles()
         if let styles = try zip.read("styles.xml") { try listStyles.parse(styles, source: source, part: "styles.xml") }
         var out = TextBuilder(reserve: content.count / 4)
-        var walker = ODFBodyWalker(source: source, listStyles: listStyles)
+        let walker = ODFBodyWalker(source: source, listStyles: listStyles)
         try walker.walk(content, into: &out)
         let title = try zip.read("meta.xml").flatMap {
             try XMLPullReader.firstText(of: "title", in: $0, source: source, part: "meta.xml")

@@ -5,10 +5,10 @@ import CICU
 /// Line endings are left as they are: offsets point into this text.
 public enum TextDecoding {
     public struct Decoded {
-        public var text: String
         public var utf16: [UInt16]
         public var encoding: String
         public var warnings: [String]
+        public var text: String { String(decoding: utf16, as: UTF16.self) }
     }
 
     public enum Failure: Error, Equatable {
@@ -34,8 +34,7 @@ public enum TextDecoding {
         }
         if let reason = binaryReason(body) { throw Failure.notText(reason) }
         if let units = utf8ToUTF16(body) {
-            let text = String(decoding: body, as: UTF8.self)
-            return Decoded(text: text, utf16: units, encoding: encoding, warnings: [])
+            return Decoded(utf16: units, encoding: encoding, warnings: [])
         }
         // Not valid UTF-8. Mostly UTF-8 with stray bytes (a Latin-1 "ä" pasted
         // into a UTF-8 file): the valid sequences as UTF-8, each stray byte as
@@ -43,14 +42,13 @@ public enum TextDecoding {
         // of Latin-1's printable range).
         let mixed = decodeMixed(body)
         if mixed.validMultibyte > mixed.strayBytes {
-            return Decoded(text: String(utf16Units: mixed.units), utf16: mixed.units, encoding: "utf-8+windows-1252",
+            return Decoded(utf16: mixed.units, encoding: "utf-8+windows-1252",
                            warnings: ["not valid UTF-8 at \(mixed.strayBytes) byte\(mixed.strayBytes == 1 ? "" : "s"); read those as Windows-1252"])
         }
         var units = [UInt16]()
         units.reserveCapacity(body.count)
         for b in body { units.append(windows1252(b)) }
-        let text = String(utf16Units: units)
-        return Decoded(text: text, utf16: units, encoding: "windows-1252",
+        return Decoded(utf16: units, encoding: "windows-1252",
                        warnings: ["not valid UTF-8; read as Windows-1252"])
     }
 
@@ -107,21 +105,53 @@ public enum TextDecoding {
     }
 
     /// UTF-8 to UTF-16 through ICU (fast, and it rejects invalid UTF-8).
+    /// A large text is converted in two halves at once, each straight into
+    /// its place: the first half's UTF-16 length is counted from its bytes.
     static func utf8ToUTF16(_ bytes: ArraySlice<UInt8>) -> [UInt16]? {
         if bytes.isEmpty { return [] }
         guard bytes.count < Int(Int32.max) else { return nil }
-        var units = [UInt16](repeating: 0, count: bytes.count)
-        var length: Int32 = 0
-        let rc = bytes.withUnsafeBufferPointer { src in
-            units.withUnsafeMutableBufferPointer { dst in
-                src.baseAddress!.withMemoryRebound(to: CChar.self, capacity: src.count) { s in
-                    mk_utf8_to_utf16(s, Int32(src.count), dst.baseAddress, Int32(dst.count), &length)
-                }
+        return bytes.withUnsafeBufferPointer { src -> [UInt16]? in
+            // Where the second half starts: at a lead byte, not inside a sequence.
+            var cut = src.count
+            if src.count >= Parallelism.minimumUnits && Parallelism.maxThreads > 1 {
+                cut = src.count / 2
+                while cut < src.count, src[cut] & 0xC0 == 0x80 { cut += 1 }
             }
+            let halves = cut < src.count ? [0..<cut, cut..<src.count] : [0..<src.count]
+            let firstLength = halves.count > 1 ? utf16Length(UnsafeBufferPointer(rebasing: src[halves[0]])) : 0
+            var failed = false
+            // UTF-16 never needs more units than UTF-8 has bytes; ICU fills
+            // the buffer, so it is not zeroed first.
+            let units = [UInt16](unsafeUninitializedCapacity: src.count) { dst, count in
+                var lengths = [Int32](repeating: 0, count: halves.count)
+                var codes = [Int32](repeating: 0, count: halves.count)
+                lengths.withUnsafeMutableBufferPointer { length in
+                    codes.withUnsafeMutableBufferPointer { code in
+                        Parallelism.run(halves.count) { k in
+                            let part = halves[k]
+                            let at = k == 0 ? 0 : firstLength
+                            code[k] = src.baseAddress!.withMemoryRebound(to: CChar.self, capacity: src.count) { s in
+                                // The first half gets no room for ICU's closing NUL, which would
+                                // land on the second half's first unit.
+                                mk_utf8_to_utf16(s + part.lowerBound, Int32(part.count), dst.baseAddress! + at,
+                                                 Int32(halves.count > 1 && k == 0 ? firstLength : src.count - at), &length[k])
+                            }
+                        }
+                    }
+                }
+                failed = codes.contains { $0 != 0 } || (halves.count > 1 && Int(lengths[0]) != firstLength)
+                count = failed ? 0 : firstLength + Int(lengths.last!)
+            }
+            return failed ? nil : units
         }
-        guard rc == 0 else { return nil }
-        units.removeLast(units.count - Int(length))
-        return units
+    }
+
+    /// The number of UTF-16 units that valid UTF-8 `bytes` decode to: one
+    /// per sequence (every byte but a continuation byte), two for a 4-byte one.
+    static func utf16Length(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        for b in bytes { n &+= (b & 0xC0 != 0x80 ? 1 : 0) &+ (b >= 0xF0 ? 1 : 0) }
+        return n
     }
 
     private static func decodeUTF16(_ bytes: [UInt8], littleEndian: Bool) throws -> Decoded {
@@ -150,8 +180,7 @@ public enum TextDecoding {
         }
         if repaired { warnings.append("unpaired UTF-16 surrogates replaced with U+FFFD") }
         if units.contains(0) { throw Failure.notText("contains NUL characters") }
-        let text = String(utf16Units: units)
-        return Decoded(text: text, utf16: units, encoding: littleEndian ? "utf-16le" : "utf-16be", warnings: warnings)
+        return Decoded(utf16: units, encoding: littleEndian ? "utf-16le" : "utf-16be", warnings: warnings)
     }
 
     /// Why `bytes` look like binary data rather than text, or nil.

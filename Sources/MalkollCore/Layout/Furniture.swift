@@ -6,8 +6,8 @@ struct FurnitureCues {
     private var cues: [(units: [UInt16], position: Position)] = []
     /// First letters of line and prefix phrases, last letters of suffix
     /// phrases: most lines are rejected on these alone.
-    private var firsts: [UInt16] = []
-    private var lasts: [UInt16] = []
+    private var firsts = UnitSet()
+    private var lasts = UnitSet()
 
     init() {}
 
@@ -20,7 +20,7 @@ struct FurnitureCues {
             }
             let units = Array(row[0].lowercased().utf16)
             cues.append((units, p))
-            if p == .suffix { lasts.append(units.last!) } else { firsts.append(units[0]) }
+            if p == .suffix { lasts.insert(units.last!) } else { firsts.insert(units[0]) }
         }
     }
 
@@ -86,6 +86,9 @@ struct FurnitureCues {
         }
         trim()
         if e - s > 20 || s == e { return false }
+        // Only a digit or the first letter of a page word can start one.
+        let lead = u[s] | 0x20
+        if !Chars.isDigit(u[s]) && lead != 0x73 && lead != 0x70 { return false }
         var p = s
         // An optional word: "sida", "sid", "s.", "page".
         if Chars.isLetter(u[p]) {
@@ -113,4 +116,14 @@ struct FurnitureCues {
         if p < e, u[p] == 0x29 { p += 1 }
         return p == e
     }
+}
+
+/// A set of UTF-16 code units as a bitmap: constant-time membership for
+/// the per-line checks of the layout.
+struct UnitSet {
+    private var bits = [UInt64](repeating: 0, count: 1024)
+
+    mutating func insert(_ u: UInt16) { bits[Int(u >> 6)] |= 1 << UInt64(u & 63) }
+
+    func contains(_ u: UInt16) -> Bool { bits[Int(u >> 6)] & (1 << UInt64(u & 63)) != 0 }
 }

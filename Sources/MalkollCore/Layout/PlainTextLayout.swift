@@ -39,30 +39,87 @@ public struct PlainTextLayout: Stage {
         var end: Int
     }
 
-    public func blocks(in u: UnsafeBufferPointer<UInt16>) -> [Block] {
-        let lines = TextLines.scan(u)
-        var markers = [ListMarker?](repeating: nil, count: lines.count)
-        var isFurniture = [Bool](repeating: false, count: lines.count)
-        for (i, l) in lines.enumerated() where !l.isBlank {
-            markers[i] = ListMarker.at(u, l.contentStart, l.contentEnd)
-            if markers[i] == nil || markers[i]!.style == .dash {
-                isFurniture[i] = FurnitureCues.isPageNumber(u, l.contentStart, l.contentEnd)
-            }
+    /// `threads`: how many threads may share the work (by default two for
+    /// a large text, one below `Parallelism.minimumUnits`).
+    public func blocks(in u: UnsafeBufferPointer<UInt16>, threads: Int? = nil) -> [Block] {
+        // A large text is laid out in pieces on two threads. Each step cuts
+        // its pieces where nothing before the cut changes what comes after,
+        // so the blocks are the same with any number of threads.
+        let threads = threads ?? (u.count >= Parallelism.minimumUnits ? Parallelism.maxThreads : 1)
+
+        // Physical lines with their list markers and page numbers, cut after a line feed.
+        let textPieces = Parallelism.pieces(u.count, threads) { u[$0 - 1] == 0x0A }
+        let facts = Parallelism.map(textPieces, threads: threads) { LineFacts(u, $0) }
+        var lines = facts[0].lines, markers = facts[0].markers, isFurniture = facts[0].isFurniture
+        for f in facts.dropFirst() {
+            lines += f.lines
+            markers += f.markers
+            isFurniture += f.isFurniture
         }
+
+        // Evidence from the whole text: is it hard-wrapped, which lines are running headers.
         let joining = LineJoining(u, lines, markers, isFurniture)
         if joining.isWrapped { joining.markRunningHeaders(u, lines, markers, &isFurniture) }
 
-        // Logical lines.
+        // Logical lines, cut at a blank line (no logical line crosses one).
+        let linePieces = Parallelism.pieces(lines.count, threads) { lines[$0].isBlank }
+        let logical = Parallelism.map(linePieces, threads: threads) {
+            logicalLines(u, lines, markers, isFurniture, joining, $0)
+        }.reduce(into: []) { $0 += $1 }
+
+        // Blocks, cut at an unindented plain line: its kind depends on no
+        // line before it and it ends any list nesting. A later piece assumes
+        // that a heading came before it (the first heading is the title) and
+        // is redone in the rare case that none did.
+        let blockPieces = Parallelism.pieces(logical.count, threads) { k in
+            let l = logical[k]
+            return !l.isFurniture && l.marker == nil && lines[l.first].indent == 0
+        }
+        let parts = Parallelism.map(Array(blockPieces.enumerated()), threads: threads) { k, range in
+            layoutBlocks(u, lines, logical, range, seenHeading: k > 0)
+        }
+        var blocks = parts[0].blocks
+        var seenHeading = parts[0].seenHeading
+        for (k, part) in parts.enumerated().dropFirst() {
+            let redone = seenHeading ? part : layoutBlocks(u, lines, logical, blockPieces[k], seenHeading: false)
+            blocks += redone.blocks
+            seenHeading = redone.seenHeading
+        }
+        return blocks
+    }
+
+    /// A piece of the text's physical lines and what each starts with.
+    private struct LineFacts {
+        var lines: [TextLine]
+        var markers: [ListMarker?]
+        var isFurniture: [Bool]
+
+        init(_ u: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) {
+            lines = TextLines.scan(u, range)
+            markers = [ListMarker?](repeating: nil, count: lines.count)
+            isFurniture = [Bool](repeating: false, count: lines.count)
+            for (i, l) in lines.enumerated() where !l.isBlank {
+                markers[i] = ListMarker.at(u, l.contentStart, l.contentEnd)
+                if markers[i] == nil || markers[i]!.style == .dash {
+                    isFurniture[i] = FurnitureCues.isPageNumber(u, l.contentStart, l.contentEnd)
+                }
+            }
+        }
+    }
+
+    /// The logical lines that start in `range` of the physical lines.
+    private func logicalLines(_ u: UnsafeBufferPointer<UInt16>, _ lines: [TextLine], _ markers: [ListMarker?],
+                              _ isFurniture: [Bool], _ joining: LineJoining, _ range: Range<Int>) -> [LogicalLine] {
         var logical: [LogicalLine] = []
-        var i = 0
-        while i < lines.count {
+        var i = range.lowerBound
+        while i < range.upperBound {
             let l = lines[i]
             if l.isBlank { i += 1; continue }
             var last = i
             if !isFurniture[i] {
                 // A list item's text column: continuation lines indented to it belong to it.
                 let hanging = markers[i].map { $0.contentStart - l.start + l.indent - (l.contentStart - l.start) }
-                while last + 1 < lines.count, !lines[last + 1].isBlank, !isFurniture[last + 1],
+                while last + 1 < range.upperBound, !lines[last + 1].isBlank, !isFurniture[last + 1],
                       joining.joins(u, lines[last], lines[last + 1], markers[last + 1], hangingIndent: hanging) {
                     last += 1
                 }
@@ -72,12 +129,19 @@ public struct PlainTextLayout: Stage {
                                        start: l.contentStart, end: lines[last].contentEnd))
             i = last + 1
         }
+        return logical
+    }
 
+    /// The blocks of the logical lines in `range`; `seenHeading`: whether a
+    /// heading came before them.
+    private func layoutBlocks(_ u: UnsafeBufferPointer<UInt16>, _ lines: [TextLine], _ logical: [LogicalLine],
+                              _ range: Range<Int>, seenHeading seen: Bool) -> (blocks: [Block], seenHeading: Bool) {
         var blocks: [Block] = []
-        blocks.reserveCapacity(logical.count + 8)
+        blocks.reserveCapacity(range.count + 8)
         var listIndents: [Int] = []
-        var seenHeading = false
-        for (k, line) in logical.enumerated() {
+        var seenHeading = seen
+        for k in range {
+            let line = logical[k]
             if line.isFurniture {
                 blocks.append(Block(kind: .furniture, range: line.start..<line.end))
                 continue
@@ -145,7 +209,7 @@ public struct PlainTextLayout: Stage {
                            into: &blocks)
             if case .heading = blocks.last?.kind { seenHeading = true }
         }
-        return blocks
+        return (blocks, seenHeading)
     }
 
     /// Whether the logical line starts with a capital, a digit or a marker.
@@ -189,7 +253,6 @@ public struct PlainTextLayout: Stage {
     /// and a heading glued to its end.
     private func appendRepaired(_ u: UnsafeBufferPointer<UInt16>, _ block: Block, nextStartsBlock: Bool, headingLevel: Int,
                                 into blocks: inout [Block]) {
-        var pieces: [Block] = []
         // "ska vi: • Stå för ... • Lyfta ...": bullets inside the line.
         var start = block.range.lowerBound
         var current = block
@@ -203,7 +266,7 @@ public struct PlainTextLayout: Stage {
                 while s < block.range.upperBound, Chars.isSpace(u[s]) { s += 1 }
                 if a > start, s < block.range.upperBound {
                     current.range = start..<a
-                    pieces.append(current)
+                    blocks.append(current)
                     let level: Int
                     if case .listItem(let l) = block.kind { level = l } else { level = 0 }
                     current = Block(kind: .listItem(level: level), range: s..<block.range.upperBound, marker: p..<(p + 1))
@@ -214,19 +277,15 @@ public struct PlainTextLayout: Stage {
             }
             p += 1
         }
-        pieces.append(current)
         // A heading glued to the end of the last piece.
-        if nextStartsBlock, var last = pieces.popLast() {
-            if let cut = gluedHeading(u, last.range) {
-                let head = Block(kind: .heading(level: headingLevel), range: cut.heading..<last.range.upperBound)
-                last.range = last.range.lowerBound..<cut.end
-                pieces.append(last)
-                pieces.append(head)
-            } else {
-                pieces.append(last)
-            }
+        if nextStartsBlock, let cut = gluedHeading(u, current.range) {
+            let head = Block(kind: .heading(level: headingLevel), range: cut.heading..<current.range.upperBound)
+            current.range = current.range.lowerBound..<cut.end
+            blocks.append(current)
+            blocks.append(head)
+        } else {
+            blocks.append(current)
         }
-        blocks.append(contentsOf: pieces)
     }
 
     /// "… avläsa effekter.Inriktning" or "… åtgärderInriktning" at the end of

@@ -20,11 +20,15 @@ struct TextLine {
 
 enum TextLines {
     /// Splits `u` into lines at LF, CRLF, CR, U+2028 and U+2029.
-    static func scan(_ u: UnsafeBufferPointer<UInt16>) -> [TextLine] {
+    static func scan(_ u: UnsafeBufferPointer<UInt16>) -> [TextLine] { scan(u, 0..<u.count) }
+
+    /// The lines of `range`, which starts at a line start and ends after a
+    /// line break or at the end of the text.
+    static func scan(_ u: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> [TextLine] {
         var lines: [TextLine] = []
-        lines.reserveCapacity(u.count / 60 + 1)
-        var i = 0
-        let n = u.count
+        lines.reserveCapacity(range.count / 60 + 1)
+        var i = range.lowerBound
+        let n = range.upperBound
         while i <= n {
             let start = i
             var indent = 0
@@ -38,6 +42,9 @@ enum TextLines {
             var contentEnd = i
             while i < n {
                 let c = u[i]
+                // Most units are neither space nor line break (the spaces
+                // above U+0020 are U+00A0 and U+2007...).
+                if c > 0x20, c < 0x2007, c != 0xA0 { contentEnd = i + 1; i += 1; continue }
                 if c == 0x0A || c == 0x0D || c == 0x2028 || c == 0x2029 { break }
                 if c == 0x0C { formFeed = true }
                 if !Chars.isSpace(c) { contentEnd = i + 1 }

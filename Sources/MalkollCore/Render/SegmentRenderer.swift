@@ -1,3 +1,5 @@
+import Foundation
+
 /// `malkoll segment` output: JSON spans in Unicode scalars, or one sentence
 /// per line with tokens separated by a space.
 public enum SegmentRenderer {
@@ -18,21 +20,73 @@ public enum SegmentRenderer {
         return out
     }
 
-    /// Writes the JSON in chunks of about `chunkSize` bytes to `sink`, so a
-    /// large document never holds its whole output in memory.
-    public static func writeJSON(_ doc: Document, chunkSize: Int = 1 << 20,
+    /// Items rendered per piece; a piece's buffer holds their longest form.
+    static let pieceItems = 1 << 16
+    /// "[" 10 digits "," 10 digits "]" ",".
+    static let maxItemBytes = 24
+
+    /// Writes the JSON to `sink` piece by piece, so that a large document
+    /// never holds its whole output in memory. The spans are the bulk of the
+    /// output: each round renders as many pieces as there are threads at
+    /// once, in the background while `sink` takes the round before.
+    public static func writeJSON(_ doc: Document, threads: Int = Parallelism.maxThreads,
                                  _ sink: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
-        let capacity = chunkSize + 64
-        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        defer { buffer.deallocate() }
-        var n = 0
-        let map = doc.offsets
-        let identity = map.isIdentity
-        func flush() throws {
-            if n > 0 { try sink(UnsafeBufferPointer(start: buffer, count: n)) }
-            n = 0
+        let width = max(1, threads)
+        // Two sets of buffers: one being rendered, one being written.
+        let buffers = (0..<2 * width).map { _ in
+            UnsafeMutablePointer<UInt8>.allocate(capacity: pieceItems * maxItemBytes + 64)
         }
-        @inline(__always) func byte(_ b: UInt8) { buffer[n] = b; n += 1 }
+        let lengths = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2 * width)
+        defer {
+            for b in buffers { b.deallocate() }
+            lengths.deallocate()
+        }
+        func literal(_ s: StaticString) throws { try sink(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
+        func spans(_ count: Int, _ span: (Int) -> (Int32, Int32)) throws {
+            let rounds = (count + width * pieceItems - 1) / (width * pieceItems)
+            /// Renders round `r` into buffer set `r % 2`.
+            func render(round r: Int) {
+                let from = r * width * pieceItems
+                let pieces = min(width, (count - from + pieceItems - 1) / pieceItems)
+                Parallelism.run(pieces, threads: pieces) { k in
+                    let lo = from + k * pieceItems
+                    let slot = (r % 2) * width + k
+                    lengths[slot] = SegmentRenderer.render(doc.offsets, lo..<min(count, lo + pieceItems), span, into: buffers[slot])
+                }
+                for k in pieces..<width { lengths[(r % 2) * width + k] = 0 }
+            }
+            guard rounds > 0 else { return }
+            try withoutActuallyEscaping(render) { render in
+                let group = DispatchGroup()
+                defer { group.wait() }   // no buffer is freed under a renderer
+                render(0)
+                for r in 0..<rounds {
+                    if r + 1 < rounds, width > 1 {
+                        DispatchQueue.global().async(group: group) { render(r + 1) }
+                    }
+                    for k in 0..<width where lengths[(r % 2) * width + k] > 0 {
+                        try sink(UnsafeBufferPointer(start: buffers[(r % 2) * width + k], count: lengths[(r % 2) * width + k]))
+                    }
+                    if r + 1 < rounds {
+                        if width > 1 { group.wait() } else { render(r + 1) }
+                    }
+                }
+            }
+        }
+        try literal("{\"sentences\":[")
+        try doc.sentences.withUnsafeBufferPointer { s in try spans(s.count) { (s[$0].start, s[$0].end) } }
+        try literal("],\"tokens\":[")
+        try doc.tokens.withUnsafeBufferPointer { t in try spans(t.count) { (t[$0].start, t[$0].end) } }
+        try literal("]}\n")
+    }
+
+    /// Renders the spans of `items` as "[start,end]" in Unicode scalars,
+    /// comma-separated (with a leading comma unless they are the first);
+    /// returns the bytes written.
+    private static func render(_ map: OffsetMap, _ items: Range<Int>, _ span: (Int) -> (Int32, Int32),
+                               into buffer: UnsafeMutablePointer<UInt8>) -> Int {
+        var n = 0
+        let identity = map.isIdentity
         @inline(__always) func int(_ v: Int) {
             var digits = 1
             var t = v
@@ -54,30 +108,16 @@ public enum SegmentRenderer {
                 buffer[p - 1] = UInt8(truncatingIfNeeded: 0x30 + x)
             }
         }
-        func pairs<C: Collection>(_ key: StaticString, _ items: C, _ range: (C.Element) -> (Int32, Int32)) throws {
-            byte(0x22)
-            for i in 0..<key.utf8CodeUnitCount { byte(key.utf8Start[i]) }
-            byte(0x22); byte(0x3A); byte(0x5B)
-            var first = true
-            for item in items {
-                if n >= chunkSize { try flush() }
-                if !first { byte(0x2C) }
-                first = false
-                let (a, b) = range(item)
-                byte(0x5B)
-                int(identity ? Int(a) : map.scalarOffset(Int(a)))
-                byte(0x2C)
-                int(identity ? Int(b) : map.scalarOffset(Int(b)))
-                byte(0x5D)
-            }
-            byte(0x5D)
+        for i in items {
+            if i > 0 { buffer[n] = 0x2C; n += 1 }
+            let (a, b) = span(i)
+            buffer[n] = 0x5B; n += 1
+            int(identity ? Int(a) : map.scalarOffset(Int(a)))
+            buffer[n] = 0x2C; n += 1
+            int(identity ? Int(b) : map.scalarOffset(Int(b)))
+            buffer[n] = 0x5D; n += 1
         }
-        byte(0x7B)
-        try pairs("sentences", doc.sentences) { ($0.start, $0.end) }
-        byte(0x2C)
-        try pairs("tokens", doc.tokens) { ($0.start, $0.end) }
-        byte(0x7D); byte(0x0A)
-        try flush()
+        return n
     }
 
     public static func text(_ doc: Document) -> [UInt8] {

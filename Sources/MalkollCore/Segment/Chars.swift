@@ -83,6 +83,17 @@ enum Chars {
         u == period || u == 0x3F || u == 0x21 || u == ellipsis
     }
 
+    /// A character after which ICU's sentence break may break (its classes
+    /// ATerm and STerm), or a surrogate half (astral terminals are not
+    /// looked up: callers treat it as one, to be safe).
+    static func isSentenceBreakTerminal(_ u: UInt16) -> Bool {
+        if u < 0x80 { return u == period || u == 0x3F || u == 0x21 }
+        if u < 0x0589 || (u >= 0x2000 && u < 0x2024) { return false }   // no terminals there
+        if u >= 0xD800 && u < 0xE000 { return true }
+        if u == 0x2024 || u == 0xFE52 || u == 0xFF0E { return true }     // ATerm beside "."
+        return Unicode.Scalar(u)?.properties.isSentenceTerminal ?? false
+    }
+
     /// Symbols that form a token of kind `.symbol` ("%", "‰", "§", "€", "+").
     static func isSymbol(_ u: UInt16) -> Bool {
         switch u {

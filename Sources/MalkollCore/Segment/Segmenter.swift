@@ -15,13 +15,11 @@ public final class Segmenter: Stage {
     /// Threads to use at most (1 turns parallelism off).
     public var maxThreads: Int
     /// Documents below this many UTF-16 units always use one thread.
-    public var parallelThreshold = 1 << 20
+    public var parallelThreshold = Parallelism.minimumUnits
 
     public init(lexicons: Lexicons) throws {
         tokenizer = try Tokenizer(lexicons: lexicons)
-        // MALKOLL_THREADS=1 forbids the second thread (benchmarks, batch jobs).
-        let env = ProcessInfo.processInfo.environment["MALKOLL_THREADS"].flatMap { Int($0) }
-        maxThreads = max(1, env ?? min(2, ProcessInfo.processInfo.activeProcessorCount))
+        maxThreads = Parallelism.maxThreads
         workers = [try SegmentWorker(tokenizer)]
     }
 
@@ -45,14 +43,10 @@ public final class Segmenter: Stage {
             from = to
         }
         doc.utf16.withUnsafeBufferPointer { u in
-            if runs.count == 1 {
-                workers[0].segment(u, blocks, runs[0])
-            } else {
-                let ws = workers
-                let total = u.count
-                DispatchQueue.concurrentPerform(iterations: runs.count) { i in
-                    ws[i].segment(u, blocks, runs[i], reserveFor: i == 0 ? total : nil)
-                }
+            let ws = workers
+            let total = u.count
+            Parallelism.run(runs.count) { i in
+                ws[i].segment(u, blocks, runs[i], reserveFor: i == 0 && runs.count > 1 ? total : nil)
             }
         }
         // The later runs' results are appended to the first run's arrays
@@ -74,6 +68,18 @@ final class SegmentWorker {
     private var flags: [Tokenizer.Flags] = []
     private var scratch: [UInt16] = []
     private var breakBefore: [Bool] = []
+    /// What a block's ASCII units tell `segment`: bits for sentence
+    /// punctuation, e-mail/URL signs and line breaks.
+    private static let terminal: UInt8 = 1, special: UInt8 = 2, newline: UInt8 = 4
+    private static let asciiClassTable: [UInt8] = (0..<128).map { c in
+        switch c {
+        case 0x2E, 0x21, 0x3F: return terminal
+        case 0x40, 0x3A, 0x77, 0x57: return special
+        case 0x0A, 0x0D: return newline
+        default: return 0
+        }
+    }
+    private let asciiClass = SegmentWorker.asciiClassTable
 
     init(_ tokenizer: Tokenizer) throws {
         words = try ICUBreaker(.word)
@@ -112,6 +118,7 @@ final class SegmentWorker {
         tokens.reserveCapacity((reserveFor ?? chars) / 6 + 16)
         sentences.reserveCapacity((reserveFor ?? chars) / 80 + 4)
         let words = self.words, sentenceBreaker = self.sentenceBreaker, tokenizer = self.tokenizer
+        let asciiClass = self.asciiClass
         for bi in run {
             let block = blocks[bi]
             if case .furniture = block.kind { continue }
@@ -119,31 +126,53 @@ final class SegmentWorker {
             if range.isEmpty { continue }
             let first = tokens.count
             flags.removeAll(keepingCapacity: true)
-            // One pass over the block: the copy ICU's sentence break reads
-            // (line breaks as spaces, same length, so offsets hold), and
-            // whether it has sentence punctuation or e-mail/URL signs.
+            // One read-only pass over the block: where its first sentence
+            // punctuation is, whether it has e-mail/URL signs and line breaks.
             let lo = range.lowerBound
-            if scratch.count < range.count { scratch = [UInt16](repeating: 0, count: range.count) }
-            var hasTerminal = false, hasSpecial = false
-            scratch.withUnsafeMutableBufferPointer { sc in
-                for i in range {
-                    let c = u[i]
-                    if c < 0x80 {
-                        if c == 0x0A || c == 0x0D { sc[i - lo] = 0x20; continue }
-                        if c == 0x2E || c == 0x21 || c == 0x3F { hasTerminal = true }
-                        else if c == 0x40 || c == 0x3A || c == 0x77 || c == 0x57 { hasSpecial = true }
-                    } else if Chars.isNewline(c) { sc[i - lo] = 0x20; continue }
-                    else if c == Chars.ellipsis { hasTerminal = true }
-                    sc[i - lo] = c
+            var seen: UInt8 = 0
+            var firstTerminal = range.upperBound
+            for i in range {
+                let c = u[i]
+                if c < 0x80 {
+                    let k = asciiClass[Int(c)]
+                    if k != 0 {
+                        if k & SegmentWorker.terminal != 0 && firstTerminal == range.upperBound { firstTerminal = i }
+                        seen |= k
+                    }
+                } else if Chars.isNewline(c) {
+                    seen |= SegmentWorker.newline
+                } else if firstTerminal == range.upperBound, c == Chars.ellipsis || Chars.isSentenceBreakTerminal(c) {
+                    firstTerminal = i
                 }
             }
-            let specials = hasSpecial ? Tokenizer.specials(u, range) : []
+            let specials = seen & SegmentWorker.special != 0 ? Tokenizer.specials(u, range) : []
             words.breaks(u, range) { bounds, statuses in
                 tokenizer.tokenize(u, range, bounds: bounds, statuses: statuses, specials: specials,
-                                   into: &tokens, flags: &flags)
+                                   firstPeriod: firstTerminal, into: &tokens, flags: &flags)
             }
-            SegmentWorker.splitSentences(u, range, block: bi, firstToken: first, hasTerminal: hasTerminal, sentenceBreaker,
-                                         &tokens, &flags, &breakBefore, &scratch, &sentences)
+            func split(_ text: UnsafeBufferPointer<UInt16>?, refine: Bool) {
+                SegmentWorker.splitSentences(u, range, text, refine: refine, block: bi, firstToken: first, sentenceBreaker,
+                                             &tokens, &flags, &breakBefore, &sentences)
+            }
+            if firstTerminal == range.upperBound {
+                // No sentence punctuation: one sentence.
+                split(nil, refine: false)
+            } else if firstTerminal >= SegmentWorker.finalPunctuationStart(u, range) {
+                // Punctuation only at the end ("... för alla."): ICU could
+                // break nowhere inside, so it is not asked; the Swedish
+                // rules still look ("a, b, osv Datum").
+                split(nil, refine: true)
+            } else if seen & SegmentWorker.newline == 0 {
+                split(UnsafeBufferPointer(rebasing: u[range]), refine: true)
+            } else {
+                // ICU's sentence break reads the block with its line breaks
+                // as spaces (same length, so offsets hold).
+                if scratch.count < range.count { scratch = [UInt16](repeating: 0, count: range.count) }
+                scratch.withUnsafeMutableBufferPointer { sc in
+                    for i in range { sc[i - lo] = Chars.isNewline(u[i]) ? 0x20 : u[i] }
+                }
+                scratch.withUnsafeBufferPointer { split(UnsafeBufferPointer(rebasing: $0[0..<range.count]), refine: true) }
+            }
         }
         self.tokens = tokens
         self.sentences = sentences
@@ -152,10 +181,26 @@ final class SegmentWorker {
         self.scratch = scratch
     }
 
-    /// `scratch` holds the block's text with line breaks as spaces.
-    private static func splitSentences(_ u: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, block: Int, firstToken t0: Int, hasTerminal: Bool,
+    /// Where the block's final punctuation starts: its last sentence
+    /// terminators, closing quotes or brackets and spaces, in that order
+    /// (ICU breaks inside none of that: UAX #29 rules 8a-10); the end when
+    /// the block does not end so.
+    static func finalPunctuationStart(_ u: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> Int {
+        var p = range.upperBound
+        while p > range.lowerBound, Chars.isSpace(u[p - 1]) { p -= 1 }
+        while p > range.lowerBound, Chars.isCloser(u[p - 1]) { p -= 1 }
+        let terminators = p
+        while p > range.lowerBound, Chars.isSentenceBreakTerminal(u[p - 1]), u[p - 1] < 0xD800 || u[p - 1] >= 0xE000 { p -= 1 }
+        return p < terminators ? p : range.upperBound
+    }
+
+    /// `text`: the block's text with line breaks as spaces, for ICU's
+    /// sentence break (nil: ICU is not asked); `refine`: whether the
+    /// Swedish rules look at the block.
+    private static func splitSentences(_ u: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, _ text: UnsafeBufferPointer<UInt16>?,
+                                       refine: Bool, block: Int, firstToken t0: Int,
                                        _ sentenceBreaker: ICUBreaker, _ tokens: inout [Token], _ flags: inout [Tokenizer.Flags],
-                                       _ breakBefore: inout [Bool], _ scratch: inout [UInt16], _ sentences: inout [Sentence]) {
+                                       _ breakBefore: inout [Bool], _ sentences: inout [Sentence]) {
         let n = tokens.count - t0
         if n == 0 { return }
         breakBefore.removeAll(keepingCapacity: true)
@@ -164,9 +209,9 @@ final class SegmentWorker {
         tokens.withUnsafeBufferPointer { all in
             let toks = UnsafeBufferPointer(rebasing: all[t0...])
             breakBefore.withUnsafeMutableBufferPointer { brk in
-                guard hasTerminal else { return }
-                scratch.withUnsafeBufferPointer { s in
-                    sentenceBreaker.breaks(s, 0..<range.count) { bounds, _ in
+                guard refine else { return }
+                if let text {
+                    sentenceBreaker.breaks(text, 0..<range.count) { bounds, _ in
                         var j = 0
                         for b in bounds {
                             let pos = Int(b) + lo

@@ -38,10 +38,11 @@ public final class Tokenizer {
 
     /// Tokenizes `range` of `u`, given ICU's word boundaries over it (every
     /// boundary after `range.lowerBound`) and their rule statuses.
+    /// `firstPeriod`: no full stop stands in the range before this offset.
     /// Appends to `tokens` and, one per token, to `flags`.
     func tokenize(_ u: UnsafeBufferPointer<UInt16>, _ range: Range<Int>,
                   bounds: UnsafeBufferPointer<Int32>, statuses: UnsafeBufferPointer<Int32>,
-                  specials: [Range<Int>],
+                  specials: [Range<Int>], firstPeriod: Int = 0,
                   into tokens: inout [Token], flags: inout [Flags]) {
         let limit = range.upperBound
         var segments = ICUSegments(bounds: bounds, limit: limit)
@@ -83,7 +84,7 @@ public final class Tokenizer {
                     continue
                 }
                 // Extraction glue: "Lapland.Luleå" is two sentences.
-                if Chars.isLetter(c), let dot = gluedPeriod(u, pos, end) {
+                if Chars.isLetter(c), end > firstPeriod, let dot = gluedPeriod(u, pos, end) {
                     emit(pos, dot, .word)
                     emit(dot, dot + 1, .punctuation, .forcedBreak)
                     pos = dot + 1
