@@ -59,6 +59,7 @@ struct BatchCommand: ParsableCommand {
         try runReporting {
             _ = try common.loadLexicons() // a bad lexicon stops here, once, not in every worker
             installStopHandlers()
+            shareCoresAmongWorkers()
             var settings: [String] = []
             if let lexicons = common.lexicons { settings.append("lexicons=" + URL(fileURLWithPath: lexicons).standardizedFileURL.path) }
             if let organisation { settings.append("organisation=" + organisation) }
@@ -86,6 +87,14 @@ struct BatchCommand: ParsableCommand {
         if let lexicons = common.lexicons { command += ["--lexicons", lexicons] }
         if let organisation { command += ["--organisation", organisation] }
         return command
+    }
+
+    /// A worker may give one large document a second thread only when the
+    /// jobs leave a core free (1 job on 2 cores): with a worker per core,
+    /// more threads would only take turns. An explicit MALKOLL_THREADS wins.
+    private func shareCoresAmongWorkers() {
+        guard getenv("MALKOLL_THREADS") == nil else { return }
+        setenv("MALKOLL_THREADS", String(max(1, ProcessInfo.processInfo.activeProcessorCount / jobs)), 1)
     }
 
     private func installStopHandlers() {

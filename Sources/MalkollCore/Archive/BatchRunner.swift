@@ -187,43 +187,64 @@ public final class BatchRunner {
         }
     }
 
-    /// One slot: a worker process fed from the shared queue. The next
-    /// document is sent before the last one is recorded, so the worker
-    /// computes while this thread writes.
+    /// Documents handed to one worker ahead of its answers: the next one
+    /// already waits in the pipe when the worker finishes one, so it never
+    /// idles while this thread reads, records and answers.
+    static let pipelineDepth = 2
+
+    /// One slot: a worker process fed from the shared queue, `pipelineDepth`
+    /// documents ahead. The worker takes them in order; the time limit of
+    /// each runs from when the worker could start on it.
     private func serve(_ queue: JobQueue) {
         var worker: WorkerProcess?
-        var inFlight: (job: Job, deadline: Double)?
+        /// Sent and not yet answered, oldest first; the first one's limit is `deadline`.
+        var sent: [Job] = []
+        var deadline = 0.0
+        /// Sent to a worker that ended before taking them: they go to its successor.
+        var resend: [Job] = []
         let logFD = open(state + "/workers.log", O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         defer { worker?.stop(); if logFD >= 0 { close(logFD) } }
-        /// Sends the next job; false when there is none (or the run stops).
+        /// Sends documents until `pipelineDepth` are out; false when none could be sent.
         func dispatch() -> Bool {
-            guard !options.shouldStop(), !hasFailed, let job = queue.next() else { return false }
-            do {
-                if worker == nil { worker = try WorkerProcess(command: options.workerCommand, stderrFD: logFD >= 0 ? logFD : 2) }
-            } catch {
-                fail(error)
-                return false
+            while sent.count < Self.pipelineDepth, !options.shouldStop(), !hasFailed {
+                guard let job = resend.isEmpty ? queue.next() : resend.removeFirst() else { break }
+                do {
+                    if worker == nil { worker = try WorkerProcess(command: options.workerCommand, stderrFD: logFD >= 0 ? logFD : 2) }
+                } catch {
+                    resend.insert(job, at: 0)
+                    fail(error)
+                    break
+                }
+                let request = WorkerRequest(path: job.entry.path, knownSHA: job.knownSHA, jsonPath: jsonPath(job.entry.rel),
+                                            rowsPath: rowsPath(job.entry.rel), wantJSON: database != nil)
+                if worker!.send(request) {
+                    if sent.isEmpty { deadline = monotonicSeconds() + options.timeout }
+                    sent.append(job)
+                } else if !sent.isEmpty {
+                    // The worker ended on an earlier document: receiving says how.
+                    resend.insert(job, at: 0)
+                    break
+                } else {
+                    // It ended without taking this one: the document is what it could not take.
+                    let outcome = worker!.ended()
+                    worker = nil
+                    settle(job, outcome, queue)
+                }
             }
-            inFlight = (job, monotonicSeconds() + options.timeout)
-            let request = WorkerRequest(path: job.entry.path, knownSHA: job.knownSHA, jsonPath: jsonPath(job.entry.rel),
-                                        rowsPath: rowsPath(job.entry.rel), wantJSON: database != nil)
-            if !worker!.send(request) {
-                let outcome = worker!.ended()
-                worker = nil
-                inFlight = nil
-                settle(job, outcome, queue)
-                return dispatch()
-            }
-            return true
+            return !sent.isEmpty
         }
-        guard dispatch() else { return }
-        while let (job, deadline) = inFlight {
+        while dispatch() {
             let outcome = worker!.receive(deadline: deadline)
-            inFlight = nil
-            if case .reply = outcome {} else { worker = nil }
-            let more = dispatch()
+            let job = sent.removeFirst()
+            if case .reply = outcome {
+                deadline = monotonicSeconds() + options.timeout
+            } else {
+                worker = nil
+                resend.insert(contentsOf: sent, at: 0)
+                sent.removeAll()
+            }
+            _ = dispatch()
             settle(job, outcome, queue)
-            if !more && inFlight == nil { break }
         }
     }
 
@@ -311,24 +332,46 @@ public final class BatchRunner {
     }
 
     /// Appends a rows file, its first `split` bytes to one output and the
-    /// rest to the other, through one reused buffer (no per-file allocation).
+    /// rest to the other, copied inside the kernel (sendfile: no pass
+    /// through this process's memory); a plain read/write loop where the
+    /// file system does not support it.
     private func copy(_ path: String, split: Int, to first: (fd: Int32, path: String), _ second: (fd: Int32, path: String)) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 { throw ArchiveError.cannotWrite(path: path, reason: "rows file missing") }
         defer { close(fd) }
-        var offset = 0
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw ArchiveError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        let size = Int(st.st_size), head = min(split, size)
+        if try sendAll(fd, head, to: first), try sendAll(fd, size - head, to: second) { return }
+        // No in-kernel copy here: start again from where the kernel stopped.
+        var offset = Int(lseek(fd, 0, SEEK_CUR))
         try copyBuffer.withUnsafeMutableBytes { buf in
             while true {
                 let n = read(fd, buf.baseAddress!, buf.count)
                 if n < 0 && errno == EINTR { continue }
                 if n < 0 { throw ArchiveError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
                 if n == 0 { break }
-                let head = max(0, min(n, split - offset))
-                try AtomicWriter.writeAll(fd: first.fd, UnsafeRawBufferPointer(rebasing: buf[0..<head]), path: first.path)
-                try AtomicWriter.writeAll(fd: second.fd, UnsafeRawBufferPointer(rebasing: buf[head..<n]), path: second.path)
+                let cut = max(0, min(n, head - offset))
+                try AtomicWriter.writeAll(fd: first.fd, UnsafeRawBufferPointer(rebasing: buf[0..<cut]), path: first.path)
+                try AtomicWriter.writeAll(fd: second.fd, UnsafeRawBufferPointer(rebasing: buf[cut..<n]), path: second.path)
                 offset += n
             }
         }
+    }
+
+    /// Copies `count` bytes from `fd`'s position to `out` with sendfile;
+    /// false when the kernel cannot (the caller then copies the rest itself).
+    private func sendAll(_ fd: Int32, _ count: Int, to out: (fd: Int32, path: String)) throws -> Bool {
+        var left = count
+        while left > 0 {
+            let n = sendfile(out.fd, fd, nil, left)
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 && (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP) { return false }
+            if n < 0 { throw ArchiveError.cannotWrite(path: out.path, reason: String(cString: strerror(errno))) }
+            if n == 0 { throw ArchiveError.cannotWrite(path: out.path, reason: "rows file shorter than its record") }
+            left -= n
+        }
+        return true
     }
 }
 

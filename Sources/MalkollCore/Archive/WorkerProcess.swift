@@ -66,6 +66,7 @@ final class WorkerProcess {
             kill()
             return .timedOut
         } catch {
+            close(toChild)
             return .died(reap())
         }
     }
