@@ -16,6 +16,21 @@ struct CommonOptions: ParsableArguments {
 /// Writes requested output to stdout or, with a path, atomically to a file
 /// (a temporary name renamed into place: never half a file).
 enum Output {
+    /// Writes to standard output; a failed write (a full disk, a closed
+    /// pipe) is an error, not a silently short output.
+    static func writeStandardOutput(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        if bytes.isEmpty { return }
+        if fwrite(bytes.baseAddress!, 1, bytes.count, stdout) < bytes.count {
+            throw MalkollError.cannotWrite(path: "<stdout>", reason: String(cString: strerror(errno)))
+        }
+    }
+
+    static func flushStandardOutput() throws {
+        if fflush(stdout) != 0 || ferror(stdout) != 0 {
+            throw MalkollError.cannotWrite(path: "<stdout>", reason: String(cString: strerror(errno)))
+        }
+    }
+
     static func write(_ bytes: [UInt8], to path: String?) throws {
         if let path, path != "-" {
             let url = URL(fileURLWithPath: path)
@@ -25,22 +40,18 @@ enum Output {
                 // rename(2) replaces an existing file atomically (Foundation's
                 // replaceItemAt fails on Linux and leaves neither file behind).
                 guard rename(tmp.path, url.path) == 0 else {
-                    throw MalkollError.cannotOpen(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
+                    throw MalkollError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
                 }
+            } catch let e as MalkollError {
+                try? FileManager.default.removeItem(at: tmp)
+                throw e
             } catch {
                 try? FileManager.default.removeItem(at: tmp)
-                throw MalkollError.cannotOpen(path: path, reason: "cannot write: \(error.localizedDescription)")
+                throw MalkollError.cannotWrite(path: path, reason: error.localizedDescription)
             }
         } else {
-            bytes.withUnsafeBufferPointer { buf in
-                var offset = 0
-                while offset < buf.count {
-                    let n = fwrite(buf.baseAddress! + offset, 1, buf.count - offset, stdout)
-                    if n <= 0 { break }
-                    offset += n
-                }
-            }
-            fflush(stdout)
+            try bytes.withUnsafeBufferPointer { try writeStandardOutput($0) }
+            try flushStandardOutput()
         }
     }
 

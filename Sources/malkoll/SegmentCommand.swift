@@ -30,8 +30,8 @@ struct SegmentCommand: ParsableCommand {
             pipeline.run(doc)
             if format == .json, output == nil || output == "-" {
                 // Streamed: a 20 MB input would otherwise hold ~60 MB of JSON.
-                SegmentRenderer.writeJSON(doc) { chunk in _ = fwrite(chunk.baseAddress, 1, chunk.count, stdout) }
-                fflush(stdout)
+                try SegmentRenderer.writeJSON(doc) { try Output.writeStandardOutput($0) }
+                try Output.flushStandardOutput()
                 return 0
             }
             let bytes: [UInt8]

@@ -7,6 +7,8 @@ public enum MalkollError: Error, CustomStringConvertible, Equatable {
     case cannotOpen(path: String, reason: String)
     /// 65: the input could not be read as a document.
     case unreadable(path: String, reason: String)
+    /// 73: an output (a file, or standard output) could not be written.
+    case cannotWrite(path: String, reason: String)
     /// 64: bad usage.
     case usage(String)
     /// 70: a bug.
@@ -16,6 +18,7 @@ public enum MalkollError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .cannotOpen: return 66
         case .unreadable: return 65
+        case .cannotWrite: return 73
         case .usage: return 64
         case .internal: return 70
         }
@@ -25,6 +28,7 @@ public enum MalkollError: Error, CustomStringConvertible, Equatable {
         switch self {
         case let .cannotOpen(path, reason): return "\(path): cannot open: \(reason)"
         case let .unreadable(path, reason): return "\(path): \(reason)"
+        case let .cannotWrite(path, reason): return "\(path): cannot write: \(reason)"
         case let .usage(message): return message
         case let .internal(message): return "internal error (a bug, please report it): \(message)"
         }
