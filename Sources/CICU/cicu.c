@@ -33,20 +33,15 @@ void mk_breaker_close(mk_breaker *b) {
     free(b);
 }
 
-int32_t mk_breaker_all(mk_breaker *b, int32_t *boundaries, int32_t *statuses, int32_t capacity) {
+int32_t mk_breaker_all(mk_breaker *b, int32_t *boundaries, int32_t capacity) {
     int32_t n = 0;
     for (int32_t end = ubrk_next(b->it); end != UBRK_DONE && n < capacity; end = ubrk_next(b->it)) {
-        boundaries[n] = end;
-        if (statuses) statuses[n] = ubrk_getRuleStatus(b->it);
-        n++;
+        boundaries[n++] = end;
     }
     return n;
 }
 
 int32_t mk_breaker_first(mk_breaker *b) { return ubrk_first(b->it); }
-int32_t mk_breaker_next(mk_breaker *b) { return ubrk_next(b->it); }
-int32_t mk_breaker_following(mk_breaker *b, int32_t offset) { return ubrk_following(b->it, offset); }
-int32_t mk_breaker_status(mk_breaker *b) { return ubrk_getRuleStatus(b->it); }
 
 int mk_utf8_to_utf16(const char *src, int32_t src_length, uint16_t *dest, int32_t capacity, int32_t *dest_length) {
     UErrorCode st = U_ZERO_ERROR;

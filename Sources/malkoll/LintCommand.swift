@@ -98,17 +98,20 @@ struct LintCommand: ParsableCommand {
                         analyzer = try Analyzer(lexicons: lexicons, options: AnalyzerOptions(organisation: organisation ?? cfg.organisation))
                         analyzers[key] = analyzer
                     }
-                    let doc = try DocumentLoader.load(path: file, lexicons: analyzer.lexicons)
+                    let bytes = try DocumentLoader.readBytes(path: file)
+                    let doc = try DocumentLoader.load(bytes: bytes, source: file, lexicons: analyzer.lexicons)
                     let analysis = try analyzer.analyze(doc)
                     // Directives in the text apply where they stand; where the reader
                     // dropped them (Markdown and HTML comments), the raw file's apply to
                     // the goals found after them in it.
                     var suppressions = Suppressions.scan(doc.text)
                     var raw: String? = nil
-                    if suppressions.isEmpty, doc.format != .text, file != "-",
-                       let source = try? String(decoding: DocumentLoader.readBytes(path: file), as: UTF8.self), source.contains("malkoll-") {
-                        suppressions = Suppressions.scan(source)
-                        raw = source
+                    if suppressions.isEmpty, doc.format != .text, file != "-" {
+                        let source = String(decoding: bytes, as: UTF8.self)
+                        if source.contains("malkoll-") {
+                            suppressions = Suppressions.scan(source)
+                            raw = source
+                        }
                     }
                     let r = LintCollector.findings(analysis, doc: doc, file: file, settings: cfg.rules, suppressions: suppressions, rawSource: raw)
                     all += r.findings

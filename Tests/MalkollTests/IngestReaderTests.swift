@@ -273,7 +273,7 @@ import Testing
         #expect(layer.pages.count == 2)
         var layout = PDFLayout(layer: layer, joiner: HyphenJoiner(coordinators: ["och"]))
         let built = layout.build()
-        let doc = Document(source: "t.pdf", sha256: "", format: .pdf, encoding: "utf-8", text: built.text, utf16: built.utf16, blocks: built.blocks)
+        let doc = Document(source: "t.pdf", sha256: "", format: .pdf, encoding: "utf-8", utf16: built.utf16, blocks: built.blocks)
         #expect(IngestReaderTests.blocks(doc) == [
             "h1: Mål för klimatet",
             "p: Kommunen ska arbeta med genomförandet av planen och minska utsläppen med 40 procent till 2030.",

@@ -20,25 +20,13 @@ int mk_breaker_set_text(mk_breaker *b, const uint16_t *text, int32_t length);
 
 void mk_breaker_close(mk_breaker *b);
 
-/* Fills `boundaries` with every boundary after the first (0) and, when
- * `statuses` is non-NULL, the rule status of the segment ending there.
+/* Fills `boundaries` with every boundary after the first (0).
  * Returns the number written; stops at `capacity` (call again with more room
  * if the result equals capacity and the last boundary < length). */
-int32_t mk_breaker_all(mk_breaker *b, int32_t *boundaries, int32_t *statuses, int32_t capacity);
+int32_t mk_breaker_all(mk_breaker *b, int32_t *boundaries, int32_t capacity);
 
-/* Boundary-by-boundary access. */
+/* Moves to the start of the text (before mk_breaker_all). */
 int32_t mk_breaker_first(mk_breaker *b);
-int32_t mk_breaker_next(mk_breaker *b);
-int32_t mk_breaker_following(mk_breaker *b, int32_t offset);
-int32_t mk_breaker_status(mk_breaker *b);
-
-/* Rule-status ranges of ICU's word iterator (UBRK_WORD_*). */
-enum {
-    MK_WORD_NONE = 0, MK_WORD_NONE_LIMIT = 100,
-    MK_WORD_NUMBER = 100, MK_WORD_NUMBER_LIMIT = 200,
-    MK_WORD_LETTER = 200, MK_WORD_LETTER_LIMIT = 300,
-    MK_WORD_KANA = 300, MK_WORD_IDEO = 400, MK_WORD_IDEO_LIMIT = 500
-};
 
 /* UTF-8 -> UTF-16. Writes at most `capacity` units into `dest` and the
  * number needed into `*dest_length`. Returns 0 on success, 1 if the input is

@@ -99,7 +99,7 @@ struct ActorReader {
 
     /// A body's name without a genitive ending ("byggnämndens" → "byggnämnden").
     static func baseForm(_ name: String) -> String {
-        for end in ["ens", "ets", "ns", "ts"] where name.hasSuffix(end) && name.count > 5 { return String(name.dropLast()) }
+        for end in ["ns", "ts"] where name.hasSuffix(end) && name.count > 5 { return String(name.dropLast()) }
         return name
     }
 

@@ -36,9 +36,7 @@ final class AnalysisLexicon {
 
     var cues = PhraseIndex<Cue>()
     var nonGoal = PhraseIndex<NonGoalKind>()
-    var furniture: [FurniturePattern] = [] {
-        didSet { furnitureContains = furniture.filter { $0.match == .contains } }
-    }
+    var furniture: [FurniturePattern] = []
     /// The patterns matched anywhere in a line.
     private(set) var furnitureContains: [FurniturePattern] = []
     var actorWords = KeyTable<Set<ActorKind>>()
@@ -79,6 +77,7 @@ final class AnalysisLexicon {
             }
             furniture.append(FurniturePattern(pattern: row[0].lowercased(), match: m, role: r))
         }
+        furnitureContains = furniture.filter { $0.match == .contains }
         let at = try lexicons.table("actors.tsv")
         for row in at.rows {
             guard let k = ActorKind(rawValue: row[1]) else {

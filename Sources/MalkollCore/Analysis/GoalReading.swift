@@ -233,7 +233,7 @@ struct GoalReading {
     /// The nearest heading above a node that can name a section of goals: not
     /// the title, not a section without goals, not a goal itself, not a perspective.
     private func sectionHeading(above node: StructureNode) -> Int? {
-        var h = node.role == .heading ? node.parentHeading : node.parentHeading
+        var h = node.parentHeading
         while let i = h {
             let n = structure.nodes[i]
             h = n.parentHeading
@@ -529,6 +529,8 @@ struct GoalReading {
                                bodyKey: Range<Int>? = nil) {
         guard span.count > 0 else { return }
         let own = cues.read(span, itemLike: itemLike)
+        // The goal's own time expressions, read once (a plan needs them to count).
+        var ownTime: TimeReading? = nil
         var kind = GoalKind.goal
         if inherited?.committing != true {
             // A goal on its own strength: a finite commitment about the future,
@@ -541,7 +543,8 @@ struct GoalReading {
             case .requirement:
                 guard actors.read(doc, span, organisation: nil, previous: nil, cueStart: nil) != nil else { return }
             case .plan:
-                guard fields.time(doc, range).deadline != nil else { return }
+                ownTime = fields.time(doc, range)
+                guard ownTime?.deadline != nil else { return }
             case .forecast: kind = .forecast
             case .vision: kind = .vision
             case .verb: if !itemLike { return }
@@ -578,7 +581,7 @@ struct GoalReading {
         if actor == nil, projectContext, let org = organisation { actor = Actor(name: org, inherited: true) }
         if actor != nil { previousActor = actor }
 
-        let time = fields.time(doc, range)
+        let time = ownTime ?? fields.time(doc, range)
         var deadline = time.deadline
         if deadline == nil, let r = inherited?.timeRange { deadline = inheritedDeadline(r) }
         if deadline == nil { deadline = periodDeadline }

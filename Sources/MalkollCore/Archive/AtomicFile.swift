@@ -83,15 +83,12 @@ public final class AtomicWriter: @unchecked Sendable {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
-        var got = 0
-        while got < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + got, $0.count - got) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            got += n
+        let size = Int(st.st_size)
+        if size == 0 { return [] }
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
+            count = max(0, DocumentLoader.readFully(fd, buf.baseAddress!, size, at: 0))
         }
-        return got == bytes.count ? bytes : nil
+        return bytes.count == size ? bytes : nil
     }
 
     static func makeDirectory(_ path: String) throws {

@@ -24,11 +24,7 @@ enum GoalRows {
     }
 
     /// The header of `goals.csv`: `analyze --format csv`'s.
-    static var csvHeader: [UInt8] { AnalysisRenderer.csvLine(AnalysisRenderer.csvColumns) }
+    static var csvHeader: [UInt8] { AnalysisRenderer.csvHeader }
 
-    static func csv(_ analysis: Analysis) -> [UInt8] {
-        var out: [UInt8] = []
-        for g in analysis.goals { out += AnalysisRenderer.csvLine(AnalysisRenderer.csvRow(g, source: analysis.document.source)) }
-        return out
-    }
+    static func csv(_ analysis: Analysis) -> [UInt8] { AnalysisRenderer.csvRows(analysis) }
 }

@@ -164,7 +164,7 @@ public enum BatchWorker {
                 sha = SHA256.hex(bytes)
                 if sha == request.knownSHA { return .unchanged(sha256: sha) }
             }
-            let doc = try DocumentLoader.load(bytes: bytes, source: path, lexicons: analyzer.lexicons)
+            let doc = try DocumentLoader.load(bytes: bytes, source: path, lexicons: analyzer.lexicons, sha256: sha.isEmpty ? nil : sha)
             sha = doc.sha256
             let analysis = try analyzer.analyze(doc)
             let json = AnalysisRenderer.json(analysis), jsonl = GoalRows.jsonl(analysis)

@@ -131,6 +131,8 @@ public struct SmartReading {
         }
 
         var abstractObject: Int? = nil
+        /// The object of the decisive verb, when it was read below.
+        var decisiveObject: [Int]? = nil
         if let d = decisive, d.1 == .deliverable || d.1 == .start {
             let object = Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon)
             // "Vi ska utbilda för framtiden": an active infinitive with no object
@@ -140,14 +142,15 @@ public struct SmartReading {
             let activeInfinitive = k > 0 && (lower[k - 1] == "att" || lexicon.modals.longestMatch(lower, at: k - 1)?.length == 1)
                 && lower[k].hasSuffix("a")
             let bare = next >= lower.count || words[next].afterBoundary || lexicon.stopWords.contains(lower[next])
-            if d.1 == .deliverable && activeInfinitive && bare && object.allSatisfy({ $0 < k }) { decisive = nil }
-        }
-        if let d = decisive, d.1 == .deliverable || d.1 == .start {
-            let object = Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon)
-            if d.1 == .deliverable { abstractObject = object.first { lexicon.abstractNouns.match(lower[$0]) } }
-            // "bygga fler bostäder": a concrete act, but how many is not said,
-            // so it is no deliverable that is plainly done or not.
-            if abstractObject == nil, object.contains(where: { Self.isTrend(at: $0, lower, lexicon) }) { decisive = (d.0, .action) }
+            if d.1 == .deliverable && activeInfinitive && bare && object.allSatisfy({ $0 < k }) {
+                decisive = nil
+            } else {
+                if d.1 == .deliverable { abstractObject = object.first { lexicon.abstractNouns.match(lower[$0]) } }
+                // "bygga fler bostäder": a concrete act, but how many is not said,
+                // so it is no deliverable that is plainly done or not.
+                if abstractObject == nil, object.contains(where: { Self.isTrend(at: $0, lower, lexicon) }) { decisive = (d.0, .action) }
+                decisiveObject = object
+            }
         }
         self.decisive = decisive
         self.abstractObject = abstractObject
@@ -158,7 +161,8 @@ public struct SmartReading {
         } else if let m = lexicon.measurements.matches(lower).first {
             found = .measurement(words[m.lowerBound].range.lowerBound..<words[m.upperBound - 1].range.upperBound)
         } else if let d = decisive, d.1.isDoneOrNot, abstractObject == nil {
-            found = .deliverable(Self.phraseRange(d.0, object: Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon), words: words))
+            let object = decisiveObject ?? Self.objectWords(of: d.0, words: words, lower: lower, lexicon: lexicon)
+            found = .deliverable(Self.phraseRange(d.0, object: object, words: words))
         } else if let h = head, h.kind == .process, let named = Self.namedEndState(after: h.words, words: words, doc: doc) {
             found = .deliverable(named)
         } else if let h = head, h.kind == .process, let made = Self.newMadeThing(after: h.words, words: words, lower: lower, lexicon: lexicon) {

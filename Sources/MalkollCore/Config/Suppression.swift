@@ -72,33 +72,45 @@ public struct Suppressions: Sendable {
     /// opening words (up to 40 characters, whitespace-insensitive); nil when
     /// the source does not hold it as plain text.
     public static func line(of goalText: String, in source: String) -> Int? {
-        let words = goalText.split(whereSeparator: { $0.isWhitespace }).prefix(6)
-        guard let first = words.first else { return nil }
-        var probe = String(first)
-        for w in words.dropFirst() where probe.count < 40 { probe += " " + w }
-        // Whitespace runs, line breaks included, become one space; each kept
-        // character remembers its line.
-        var collapsed: [Character] = []
-        var lines: [Int] = []
-        var line = 1
-        var lastSpace = true
-        for ch in source {
-            if ch.isWhitespace {
-                if !lastSpace { collapsed.append(" "); lines.append(line) }
-                lastSpace = true
-                if ch.isNewline { line += 1 }
-            } else {
-                collapsed.append(ch)
-                lines.append(line)
-                lastSpace = false
+        SourceLines(source).line(of: goalText)
+    }
+
+    /// A source with its whitespace runs collapsed, each kept character
+    /// remembering its line: built once per file, searched once per goal.
+    public struct SourceLines {
+        private var collapsed: [Character] = []
+        private var lines: [Int] = []
+
+        public init(_ source: String) {
+            // Whitespace runs, line breaks included, become one space.
+            var line = 1
+            var lastSpace = true
+            for ch in source {
+                if ch.isWhitespace {
+                    if !lastSpace { collapsed.append(" "); lines.append(line) }
+                    lastSpace = true
+                    if ch.isNewline { line += 1 }
+                } else {
+                    collapsed.append(ch)
+                    lines.append(line)
+                    lastSpace = false
+                }
             }
         }
-        let needle = Array(probe)
-        guard needle.count <= collapsed.count else { return nil }
-        for start in 0...(collapsed.count - needle.count) where collapsed[start] == needle[0] {
-            if Array(collapsed[start..<start + needle.count]) == needle { return lines[start] }
+
+        /// The line where `goalText` stands (see `Suppressions.line(of:in:)`).
+        public func line(of goalText: String) -> Int? {
+            let words = goalText.split(whereSeparator: { $0.isWhitespace }).prefix(6)
+            guard let first = words.first else { return nil }
+            var probe = String(first)
+            for w in words.dropFirst() where probe.count < 40 { probe += " " + w }
+            let needle = Array(probe)
+            guard needle.count <= collapsed.count else { return nil }
+            for start in 0...(collapsed.count - needle.count) where collapsed[start] == needle[0] {
+                if Array(collapsed[start..<start + needle.count]) == needle { return lines[start] }
+            }
+            return nil
         }
-        return nil
     }
 
     struct Directive {

@@ -18,7 +18,7 @@ public final class Document: @unchecked Sendable {
     public let utf16: [UInt16]
     /// The same text as a String, made when asked for (only the HTML report
     /// needs it whole; building it eagerly cost a tenth of `segment`).
-    public var text: String { String(decoding: utf16, as: UTF16.self) }
+    public var text: String { String(utf16Units: utf16) }
     public let offsets: OffsetMap
     /// A title, when the format says so (HTML <title>, DOCX core properties).
     public var title: String?

@@ -81,8 +81,6 @@ public struct OffsetMap: @unchecked Sendable {
         return lo
     }
 
-    /// True when UTF-16 and scalar offsets coincide (no astral characters).
-    public var isIdentity: Bool { surrogates.isEmpty }
 
     /// The Unicode-scalar offset of a UTF-16 offset.
     public func scalarOffset(_ utf16Offset: Int) -> Int {

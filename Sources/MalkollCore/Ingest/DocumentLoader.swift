@@ -23,16 +23,14 @@ public struct ReadLimits: Sendable {
 /// What a format reader extracted: the text every offset points into, its
 /// layout blocks, and what the format says about itself.
 struct Extracted {
-    var text: String
     var utf16: [UInt16]
     var blocks: [Block]
     var title: String? = nil
     var encoding = "utf-8"
     var warnings: [String] = []
 
-    init(_ built: (text: String, utf16: [UInt16], blocks: [Block]), title: String? = nil,
+    init(_ built: (utf16: [UInt16], blocks: [Block]), title: String? = nil,
          encoding: String = "utf-8", warnings: [String] = []) {
-        text = built.text
         utf16 = built.utf16
         blocks = built.blocks
         self.title = title
@@ -87,7 +85,7 @@ public enum DocumentLoader {
         var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buf, count in
             let base = buf.baseAddress!
             if size >= 1 << 22 && Parallelism.maxThreads > 1 {
-                let halves = [0..<size / 2, size / 2..<size]
+                let halves = Parallelism.pieces(size, 2) { _ in true }
                 let got = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2)
                 defer { got.deallocate() }
                 Parallelism.run(2) { k in got[k] = readFully(fd, base + halves[k].lowerBound, halves[k].count, at: halves[k].lowerBound) }
@@ -114,7 +112,7 @@ public enum DocumentLoader {
 
     /// Reads up to `count` bytes at `offset` into `into`; the number read
     /// (short at the end of the file), or -1 on an error.
-    private static func readFully(_ fd: Int32, _ into: UnsafeMutablePointer<UInt8>, _ count: Int, at offset: Int) -> Int {
+    static func readFully(_ fd: Int32, _ into: UnsafeMutablePointer<UInt8>, _ count: Int, at offset: Int) -> Int {
         var done = 0
         while done < count {
             let n = pread(fd, into + done, count - done, off_t(offset + done))
@@ -136,10 +134,11 @@ public enum DocumentLoader {
     }
 
     /// Reads one input from its bytes; `source` names it in messages (and
-    /// its extension breaks a tie the content leaves open).
+    /// its extension breaks a tie the content leaves open). `sha256`: the
+    /// bytes' digest when the caller has it already.
     public static func load(bytes: [UInt8], source: String, limits: ReadLimits = ReadLimits(),
-                            lexicons: Lexicons? = nil, fingerprint: Bool = true) throws -> Document {
-        let sha = fingerprint ? SHA256.hex(bytes) : ""
+                            lexicons: Lexicons? = nil, fingerprint: Bool = true, sha256: String? = nil) throws -> Document {
+        let sha = sha256 ?? (fingerprint ? SHA256.hex(bytes) : "")
         let format: SourceFormat
         switch FormatDetector.detect(bytes, name: source) {
         case let .unsupported(reason): throw MalkollError.unreadable(path: source, reason: reason)
@@ -157,7 +156,7 @@ public enum DocumentLoader {
         case .text: fatalError("handled above")
         }
         let doc = Document(source: source, sha256: sha, format: format, encoding: extracted.encoding,
-                           text: extracted.text, utf16: extracted.utf16, blocks: extracted.blocks, title: extracted.title)
+                           utf16: extracted.utf16, blocks: extracted.blocks, title: extracted.title)
         doc.warnings = extracted.warnings
         return doc
     }

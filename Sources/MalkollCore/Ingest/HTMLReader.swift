@@ -73,8 +73,9 @@ struct HTMLReader {
         for i in e.blocks.indices {
             switch e.blocks[i].kind {
             case .paragraph, .heading:
-                let text = String(decoding: e.utf16[e.blocks[i].range], as: UTF16.self)
-                if vocabulary.isBoilerplate(text) || (keys[i].map { (counts[$0] ?? 0) >= 3 } ?? false) {
+                let range = e.blocks[i].range
+                let phrase = e.utf16.withUnsafeBufferPointer { vocabulary.boilerplate.matches($0, range.lowerBound, range.upperBound) }
+                if phrase || (keys[i].map { (counts[$0] ?? 0) >= 3 } ?? false) {
                     e.blocks[i].kind = .furniture
                     e.blocks[i].marker = nil
                 }

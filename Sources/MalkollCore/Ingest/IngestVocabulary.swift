@@ -36,7 +36,7 @@ struct IngestVocabulary: Sendable {
     /// A missing default set leaves the lists empty (the readers still work,
     /// with less furniture removed); a malformed file is an error.
     static func load(_ lexicons: Lexicons?) throws -> IngestVocabulary {
-        if let lexicons { return try IngestVocabulary(lexicons) }
+        if let lexicons { return try lexicons.view("ingest") { try IngestVocabulary($0) } }
         return try defaultVocabulary.get()
     }
 

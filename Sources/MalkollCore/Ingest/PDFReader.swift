@@ -162,7 +162,7 @@ struct PDFLayout {
         var last: VLine
     }
 
-    mutating func build() -> (text: String, utf16: [UInt16], blocks: [Block]) {
+    mutating func build() -> (utf16: [UInt16], blocks: [Block]) {
         let skip = furniture()
         let bulletLevels = listIndents(skip)
         let headingSizes = Set(lines.filter { $0.height >= bodyHeight * 1.12 }.map { ($0.height * 2).rounded() / 2 }).sorted(by: >)

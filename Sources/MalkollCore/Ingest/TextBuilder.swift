@@ -212,9 +212,9 @@ struct TextBuilder {
     }
 
     /// Finishes and returns the document parts.
-    mutating func finish() -> (text: String, utf16: [UInt16], blocks: [Block]) {
+    mutating func finish() -> (utf16: [UInt16], blocks: [Block]) {
         closeAll()
-        return (String(utf16Units: units), units, blocks)
+        return (units, blocks)
     }
 
     /// Symbol-font bullets that Word and PDF extraction leave in the text

@@ -8,7 +8,7 @@ public enum TextDecoding {
         public var utf16: [UInt16]
         public var encoding: String
         public var warnings: [String]
-        public var text: String { String(decoding: utf16, as: UTF16.self) }
+        public var text: String { String(utf16Units: utf16) }
     }
 
     public enum Failure: Error, Equatable {
@@ -111,13 +111,9 @@ public enum TextDecoding {
         if bytes.isEmpty { return [] }
         guard bytes.count < Int(Int32.max) else { return nil }
         return bytes.withUnsafeBufferPointer { src -> [UInt16]? in
-            // Where the second half starts: at a lead byte, not inside a sequence.
-            var cut = src.count
-            if src.count >= Parallelism.minimumUnits && Parallelism.maxThreads > 1 {
-                cut = src.count / 2
-                while cut < src.count, src[cut] & 0xC0 == 0x80 { cut += 1 }
-            }
-            let halves = cut < src.count ? [0..<cut, cut..<src.count] : [0..<src.count]
+            // The second half starts at a lead byte, not inside a sequence.
+            let threads = src.count >= Parallelism.minimumUnits ? min(2, Parallelism.maxThreads) : 1
+            let halves = Parallelism.pieces(src.count, threads) { src[$0] & 0xC0 != 0x80 }
             let firstLength = halves.count > 1 ? utf16Length(UnsafeBufferPointer(rebasing: src[halves[0]])) : 0
             var failed = false
             // UTF-16 never needs more units than UTF-8 has bytes; ICU fills

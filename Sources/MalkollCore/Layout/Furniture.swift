@@ -33,14 +33,6 @@ struct FurnitureCues {
         }
     }
 
-    /// Whether a line with these first and last units may match (a check
-    /// that reads no text): a phrase starts with its first letter, or one
-    /// ends with its last, or final punctuation hides its last letter.
-    func mayMatch(first: UInt16, last: UInt16) -> Bool {
-        firsts.contains(Chars.lower(first)) || lasts.contains(Chars.lower(last))
-            || last == Chars.period || last == 0x21 || last == 0x2C
-    }
-
     /// Whether the text `u[s..<e]` (one logical line, perhaps wrapped) is
     /// furniture by a phrase. A run of white space in the text compares as
     /// one space; case and final punctuation are ignored.

@@ -7,10 +7,7 @@
 /// extraction artefacts are repaired by splitting blocks: a heading glued to
 /// the previous sentence ("avläsa effekter.Inriktning", "åtgärderInriktning")
 /// and bullets run together on one line ("ska vi: • Stå för • Lyfta").
-public struct PlainTextLayout: Stage {
-    public let name = "layout"
-    public let needs: Set<Layer> = [.text]
-    public let gives: Set<Layer> = [.blocks]
+public struct PlainTextLayout {
 
     private let furniture: FurnitureCues
 
@@ -117,7 +114,7 @@ public struct PlainTextLayout: Stage {
             var last = i
             if !isFurniture[i] {
                 // A list item's text column: continuation lines indented to it belong to it.
-                let hanging = markers[i].map { $0.contentStart - l.start + l.indent - (l.contentStart - l.start) }
+                let hanging = markers[i].map { $0.contentStart - l.contentStart + l.indent }
                 while last + 1 < range.upperBound, !lines[last + 1].isBlank, !isFurniture[last + 1],
                       joining.joins(u, lines[last], lines[last + 1], markers[last + 1], hangingIndent: hanging) {
                     last += 1
@@ -188,8 +185,8 @@ public struct PlainTextLayout: Stage {
             } else if line.first == line.last, let n = next, isHeadingLike(u, line.start, line.end),
                       n.isFurniture || startsCapitalised(u, n) {
                 // "3 Mål och inriktning": numbered without a dot, as in many PDFs.
-                if let depth = bareNumber(u, line.start, line.end) {
-                    kind = .heading(level: PlainTextLayout.sectionLevel + depth)
+                if startsWithBareNumber(u, line.start, line.end) {
+                    kind = .heading(level: PlainTextLayout.sectionLevel + 1)
                 } else {
                     kind = .heading(level: seenHeading ? PlainTextLayout.sectionLevel : 1)
                 }
@@ -219,12 +216,11 @@ public struct PlainTextLayout: Stage {
         return Chars.isUpper(c) || Chars.isDigit(c) || !Chars.isLetter(c) && !Chars.isLower(c) && c != 0x28
     }
 
-    /// "3 Mål" (depth 1): one or two digits, a space, a capital.
-    private func bareNumber(_ u: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Int? {
+    /// "3 Mål" (a heading of depth 1): one or two digits, a space, a capital.
+    private func startsWithBareNumber(_ u: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Bool {
         var p = s
         while p < e, Chars.isDigit(u[p]) { p += 1 }
-        guard p > s, p - s <= 2, p + 1 < e, u[p] == 0x20, Chars.isUpper(u[p + 1]) else { return nil }
-        return 1
+        return p > s && p - s <= 2 && p + 1 < e && u[p] == 0x20 && Chars.isUpper(u[p + 1])
     }
 
     /// A heading: short, no final punctuation, starts with a capital or

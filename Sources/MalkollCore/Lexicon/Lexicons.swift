@@ -85,6 +85,10 @@ public final class Lexicons: @unchecked Sendable {
     public let directory: URL
     private var cache: [String: LexiconTable] = [:]
     private let lock = NSLock()
+    /// Typed views built from the tables (`view(_:_:)`), under their own
+    /// lock: building one reads tables, which takes `lock`.
+    private var views: [String: Any] = [:]
+    private let viewLock = NSLock()
 
     public init(directory: URL) {
         self.directory = directory
@@ -123,6 +127,20 @@ public final class Lexicons: @unchecked Sendable {
         let sv = url.appendingPathComponent("sv")
         if FileManager.default.fileExists(atPath: sv.path) { return Lexicons(directory: sv) }
         return Lexicons(directory: url)
+    }
+
+    /// The typed view `key` of these lexicons, built by `make` once (a
+    /// reader's vocabulary, used for every document a command reads).
+    func view<T>(_ key: String, _ make: (Lexicons) throws -> T) throws -> T {
+        viewLock.lock()
+        let known = views[key] as? T
+        viewLock.unlock()
+        if let known { return known }
+        let made = try make(self)
+        viewLock.lock()
+        views[key] = made
+        viewLock.unlock()
+        return made
     }
 
     /// The table in `name` (e.g. "abbreviations.tsv"), parsed once.

@@ -11,7 +11,6 @@ public final class LanguagePipeline {
         segmenter = try Segmenter(lexicons: lexicons)
     }
 
-
     public func run(_ doc: Document) {
         if doc.format == .text && doc.blocks.isEmpty { layout.run(doc) }
         segmenter.run(doc)

@@ -6,10 +6,10 @@ import Foundation
 public enum Parallelism {
     /// At most two threads (more gave nothing measurable on the language
     /// layer), or fewer cores; `MALKOLL_THREADS=1` forbids the second thread
-    /// (benchmarks, and batch jobs, which run a document per process).
+    /// (benchmarks, and batch jobs when every core has a worker).
     public static let maxThreads: Int = {
         let env = ProcessInfo.processInfo.environment["MALKOLL_THREADS"].flatMap { Int($0) }
-        return max(1, env ?? min(2, ProcessInfo.processInfo.activeProcessorCount))
+        return max(1, min(2, env ?? ProcessInfo.processInfo.activeProcessorCount))
     }()
 
     /// Documents below this many UTF-16 units use one thread: below it the

@@ -156,10 +156,18 @@ public enum AnalysisRenderer {
 
     /// One row per goal, RFC 4180 quoting, one header line.
     public static func csv(_ analyses: [Analysis]) -> [UInt8] {
-        var out = csvLine(csvColumns)
-        for a in analyses {
-            for g in a.goals { out += csvLine(csvRow(g, source: a.document.source)) }
-        }
+        var out = csvHeader
+        for a in analyses { out += csvRows(a) }
+        return out
+    }
+
+    /// The header line of `csv`.
+    static var csvHeader: [UInt8] { csvLine(csvColumns) }
+
+    /// The rows of one analysis's goals (no header).
+    static func csvRows(_ a: Analysis) -> [UInt8] {
+        var out: [UInt8] = []
+        for g in a.goals { out += csvLine(csvRow(g, source: a.document.source)) }
         return out
     }
 

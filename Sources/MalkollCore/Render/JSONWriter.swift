@@ -73,16 +73,6 @@ public struct JSONWriter {
     }
     public mutating func string(_ s: String?) { if let s { string(s) } else { null() } }
 
-    /// A pair of integers `[a,b]`, the hot path of `segment --format json`.
-    public mutating func pair(_ a: Int, _ b: Int) {
-        valuePrefix()
-        bytes.append(UInt8(ascii: "["))
-        writeInt(a)
-        bytes.append(UInt8(ascii: ","))
-        writeInt(b)
-        bytes.append(UInt8(ascii: "]"))
-    }
-
     /// Raw, already valid JSON (e.g. a nested document).
     public mutating func raw(_ json: [UInt8]) { valuePrefix(); bytes.append(contentsOf: json) }
 

@@ -46,8 +46,9 @@ public enum LintCollector {
         var out: [LintFinding] = []
         var suppressed = 0
         let byId = Dictionary(uniqueKeysWithValues: SmartRules.all.map { ($0.description.id, $0.description) })
+        let rawLines = rawSource.map { Suppressions.SourceLines($0) }
         for goal in analysis.goals {
-            let rawLine = rawSource.map { Suppressions.line(of: goal.text, in: $0) }
+            let rawLine = goal.findings.isEmpty ? nil : rawLines.map { $0.line(of: goal.text) }
             for var f in goal.findings {
                 let description = byId[f.rule]
                 if let d = description {

@@ -32,9 +32,11 @@ public enum SegmentRenderer {
     public static func writeJSON(_ doc: Document, threads: Int = Parallelism.maxThreads,
                                  _ sink: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         let width = max(1, threads)
-        // Two sets of buffers: one being rendered, one being written.
+        // Two sets of buffers: one being rendered, one being written; no
+        // larger than the longest list needs.
+        let items = min(pieceItems, max(doc.tokens.count, doc.sentences.count))
         let buffers = (0..<2 * width).map { _ in
-            UnsafeMutablePointer<UInt8>.allocate(capacity: pieceItems * maxItemBytes + 64)
+            UnsafeMutablePointer<UInt8>.allocate(capacity: items * maxItemBytes + 64)
         }
         let lengths = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2 * width)
         defer {
@@ -87,7 +89,6 @@ public enum SegmentRenderer {
     private static func render<T: TextSpan>(_ map: OffsetMap, _ items: UnsafeBufferPointer<T>, _ range: Range<Int>,
                                             into buffer: UnsafeMutablePointer<UInt8>) -> Int {
         var n = 0
-        let identity = map.isIdentity
         pairDigits.withUnsafeBufferPointer { pairs in
             @inline(__always) func int(_ v: Int) {
                 // Offsets are below 2^31: at most ten digits.
@@ -114,9 +115,9 @@ public enum SegmentRenderer {
                 if i > 0 { buffer[n] = 0x2C; n += 1 }
                 let item = items[i]
                 buffer[n] = 0x5B; n += 1
-                int(identity ? Int(item.start) : map.scalarOffset(Int(item.start)))
+                int(map.scalarOffset(Int(item.start)))
                 buffer[n] = 0x2C; n += 1
-                int(identity ? Int(item.end) : map.scalarOffset(Int(item.end)))
+                int(map.scalarOffset(Int(item.end)))
                 buffer[n] = 0x5D; n += 1
             }
         }

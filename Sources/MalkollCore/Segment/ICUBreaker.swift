@@ -35,7 +35,7 @@ public final class ICUBreaker {
         _ = mk_breaker_first(handle)
         let base = Int32(range.lowerBound)
         boundaries.withUnsafeMutableBufferPointer { b in
-            let n = Int(mk_breaker_all(handle, b.baseAddress, nil, Int32(b.count)))
+            let n = Int(mk_breaker_all(handle, b.baseAddress, Int32(b.count)))
             if base != 0 { for i in 0..<n { b[i] += base } }
             body(UnsafeBufferPointer(rebasing: b[0..<n]))
         }

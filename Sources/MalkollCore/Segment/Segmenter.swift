@@ -5,10 +5,7 @@ import Foundation
 /// break refined by `SentenceRules`. A large document is cut into two runs
 /// of whole blocks that two threads segment at once; the output is the same
 /// as with one thread (blocks are independent).
-public final class Segmenter: Stage {
-    public let name = "segment"
-    public let needs: Set<Layer> = [.blocks]
-    public let gives: Set<Layer> = [.tokens, .sentences]
+public final class Segmenter {
 
     public let tokenizer: Tokenizer
     private var workers: [SegmentWorker] = []
@@ -74,9 +71,8 @@ final class SegmentWorker {
     private static let asciiClassTable: [UInt8] = (0..<128).map { c in
         switch c {
         case 0x2E, 0x21, 0x3F: return terminal
-        case 0x40, 0x3A, 0x77, 0x57: return special
         case 0x0A, 0x0D: return newline
-        default: return 0
+        default: return Tokenizer.specialTriggers.contains(UInt16(c)) ? special : 0
         }
     }
     private let asciiClass = SegmentWorker.asciiClassTable

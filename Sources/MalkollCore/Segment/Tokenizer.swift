@@ -302,6 +302,10 @@ public final class Tokenizer {
 
     // MARK: - e-mail addresses and URLs
 
+    /// The units an e-mail address or URL is found from ("@", the ":" of
+    /// "://", the "w" of "www."): a text without any has no `specials`.
+    static let specialTriggers: [UInt16] = [0x40, 0x3A, 0x77, 0x57]
+
     /// E-mail addresses and URLs in `range`, in order. Found by a scan for
     /// "@", "://" and "www.", then grown over the characters they allow.
     static func specials(_ u: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> [Range<Int>] {
