@@ -224,9 +224,10 @@ import Testing
         }
     }
 
-    @Test func pageNumbersAreRecognised() {
-        for s in ["12", "- 3 -", "Sida 4", "Sida 4 av 20", "4 (20)", "4/20"] { #expect(PDFLayout.isPageNumber(s), "\(s)") }
-        for s in ["Mål 4", "40 %", "1. Inledning"] { #expect(!PDFLayout.isPageNumber(s), "\(s)") }
+    @Test func pageNumbersAreRecognised() throws {
+        let pages = try FurnitureCues(lexicons: Lexicons(directory: Paths.lexicons))
+        for s in ["12", "- 3 -", "Sida 4", "Sida 4 av 20", "4 (20)", "4/20"] { #expect(pages.isPageNumber(s), "\(s)") }
+        for s in ["Mål 4", "40 %", "1. Inledning"] { #expect(!pages.isPageNumber(s), "\(s)") }
     }
 }
 
@@ -271,7 +272,8 @@ import Testing
         }
         let layer = PDFTextLayer.parse(Array(rows.joined(separator: "\n").utf8))
         #expect(layer.pages.count == 2)
-        var layout = PDFLayout(layer: layer, joiner: HyphenJoiner(coordinators: ["och"]))
+        var layout = PDFLayout(layer: layer, joiner: HyphenJoiner(coordinators: ["och"]),
+                               pages: try FurnitureCues(lexicons: Lexicons(directory: Paths.lexicons)))
         let built = layout.build()
         let doc = Document(source: "t.pdf", sha256: "", format: .pdf, encoding: "utf-8", utf16: built.utf16, blocks: built.blocks)
         #expect(IngestReaderTests.blocks(doc) == [

@@ -21,7 +21,7 @@ struct PDFReader {
         if layer.pages.allSatisfy({ $0.lines.isEmpty }) {
             throw MalkollError.unreadable(path: source, reason: "no text layer; OCR it first")
         }
-        var layout = PDFLayout(layer: layer, joiner: HyphenJoiner(coordinators: vocabulary.hyphenCoordinators))
+        var layout = PDFLayout(layer: layer, joiner: HyphenJoiner(coordinators: vocabulary.hyphenCoordinators), pages: vocabulary.boilerplate)
         return Extracted(layout.build())
     }
 }
@@ -42,11 +42,14 @@ struct PDFLayout {
     private let pageCount: Int
     private let pageHeights: [Double]
     private var joiner: HyphenJoiner
+    /// Page numbers ("Sida 4 av 20") are told by the furniture cues.
+    private let pages: FurnitureCues
     /// The body text's line height (the most common, weighted by characters).
     private(set) var bodyHeight: Double = 10
 
-    init(layer: PDFTextLayer, joiner: HyphenJoiner) {
+    init(layer: PDFTextLayer, joiner: HyphenJoiner, pages: FurnitureCues) {
         self.joiner = joiner
+        self.pages = pages
         pageCount = layer.pages.count
         pageHeights = layer.pages.map(\.height)
         for page in layer.pages {
@@ -132,7 +135,7 @@ struct PDFLayout {
         for i in candidates {
             let l = lines[i]
             let inMargin = l.y0 < pageHeights[l.page] * 0.15 || l.y1 > pageHeights[l.page] * 0.85
-            if PDFLayout.isPageNumber(l.text) && inMargin { out.insert(i); continue }
+            if pages.isPageNumber(l.text) && inMargin { out.insert(i); continue }
             if pageCount >= 2, (pagesWith[PDFLayout.shape(l.text)]?.count ?? 0) >= needed, inMargin { out.insert(i) }
         }
         return out
@@ -143,11 +146,6 @@ struct PDFLayout {
         String(s.lowercased().map { $0.isNumber ? "#" : $0 }).split(separator: " ").joined(separator: " ")
     }
 
-    /// "12", "- 3 -", "Sida 4 av 20", "4 (20)": the plain-text layout's test.
-    static func isPageNumber(_ s: String) -> Bool {
-        let u = Array(s.utf16)
-        return u.withUnsafeBufferPointer { FurnitureCues.isPageNumber($0, 0, u.count) }
-    }
 
     // MARK: blocks
 

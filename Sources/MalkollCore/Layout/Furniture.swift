@@ -1,7 +1,8 @@
 /// Recognises page furniture lines: web navigation phrases from
-/// `furniture.tsv`, and page numbers ("12", "Sida 3 av 10", "- 4 -", "3 (12)").
+/// `furniture.tsv`, and page numbers ("12", "Sida 3 av 10", "- 4 -", "3 (12)")
+/// with the page words of the same file.
 struct FurnitureCues {
-    enum Position: String { case line, prefix, suffix }
+    enum Position: String { case line, prefix, suffix, pageWord = "page-word", pageOf = "page-of" }
 
     private var cues: [(units: [UInt16], position: Position)] = []
     /// The line and prefix phrases by their first letter, the suffix
@@ -11,6 +12,11 @@ struct FurnitureCues {
     private var byLast: [UInt16: [Int]] = [:]
     private var firsts = UnitSet()
     private var lasts = UnitSet()
+    /// Words before a page number ("sida", "s."), lower case, and their first
+    /// letters; words between it and the page count ("av").
+    private var pageWords: Set<[UInt16]> = []
+    private var pageWordFirsts = UnitSet()
+    private var pageOf: [[UInt16]] = []
 
     init() {}
 
@@ -19,9 +25,18 @@ struct FurnitureCues {
         let col = t.column("position") ?? 1
         for row in t.rows {
             guard let p = Position(rawValue: row[col]) else {
-                throw t.error(row, column: col, "position must be line, prefix or suffix, not \"\(row[col])\"")
+                throw t.error(row, column: col, "position must be line, prefix, suffix, page-word or page-of, not \"\(row[col])\"")
             }
             let units = Array(row[0].lowercased().utf16)
+            if p == .pageWord {
+                pageWords.insert(units)
+                pageWordFirsts.insert(units[0])
+                continue
+            }
+            if p == .pageOf {
+                pageOf.append(units)
+                continue
+            }
             if p == .suffix {
                 byLast[units.last!, default: []].append(cues.count)
                 lasts.insert(units.last!)
@@ -86,7 +101,12 @@ struct FurnitureCues {
     }
 
     /// "12", "Sida 3", "Sida 3 av 10", "s. 4", "- 4 -", "– 4 –", "3 (12)", "3/12".
-    static func isPageNumber(_ u: UnsafeBufferPointer<UInt16>, _ s0: Int, _ e0: Int) -> Bool {
+    func isPageNumber(_ s: String) -> Bool {
+        let u = Array(s.utf16)
+        return u.withUnsafeBufferPointer { isPageNumber($0, 0, u.count) }
+    }
+
+    func isPageNumber(_ u: UnsafeBufferPointer<UInt16>, _ s0: Int, _ e0: Int) -> Bool {
         var s = s0, e = e0
         func trim() {
             while s < e, Chars.isDash(u[s]) || Chars.isSpace(u[s]) || u[s] == 0x7C { s += 1 }
@@ -95,15 +115,13 @@ struct FurnitureCues {
         trim()
         if e - s > 20 || s == e { return false }
         // Only a digit or the first letter of a page word can start one.
-        let lead = u[s] | 0x20
-        if !Chars.isDigit(u[s]) && lead != 0x73 && lead != 0x70 { return false }
+        if !Chars.isDigit(u[s]) && !pageWordFirsts.contains(Chars.lower(u[s])) { return false }
         var p = s
-        // An optional word: "sida", "sid", "s.", "page".
+        // An optional page word: "sida", "sid", "s.".
         if Chars.isLetter(u[p]) {
             let a = p
             while p < e, Chars.isLetter(u[p]) { p += 1 }
-            let word = String(decoding: UnsafeBufferPointer(rebasing: u[a..<p]), as: UTF16.self).lowercased()
-            guard ["sida", "sid", "s", "page", "p"].contains(word) else { return false }
+            guard pageWords.contains(u[a..<p].map(Chars.lower)) else { return false }
             if p < e, u[p] == Chars.period { p += 1 }
             while p < e, Chars.isSpace(u[p]) { p += 1 }
         }
@@ -116,8 +134,9 @@ struct FurnitureCues {
         while p < e, Chars.isSpace(u[p]) { p += 1 }
         if p == e { return true }
         // "av 10", "/ 10", "(10)"
-        if p + 1 < e, (u[p] | 0x20) == 0x61, (u[p + 1] | 0x20) == 0x76 { p += 2 }
-        else if u[p] == 0x2F || u[p] == 0x28 { p += 1 }
+        if let w = pageOf.first(where: { w in p + w.count <= e && zip(w, u[p..<(p + w.count)]).allSatisfy { $0 == Chars.lower($1) } }) {
+            p += w.count
+        } else if u[p] == 0x2F || u[p] == 0x28 { p += 1 }
         else { return false }
         while p < e, Chars.isSpace(u[p]) { p += 1 }
         guard number() else { return false }

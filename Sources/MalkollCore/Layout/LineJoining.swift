@@ -87,7 +87,8 @@ struct LineJoining {
     /// number within two lines), is a running header or footer: furniture
     /// where it stands next to a page break.
     /// (Recurring section headings such as "Mål" stand elsewhere and stay.)
-    func markRunningHeaders(_ u: UnsafeBufferPointer<UInt16>, _ lines: [TextLine], _ markers: [ListMarker?], _ furniture: inout [Bool]) {
+    func markRunningHeaders(_ u: UnsafeBufferPointer<UInt16>, _ lines: [TextLine], _ markers: [ListMarker?], _ cues: FurnitureCues,
+                            _ furniture: inout [Bool]) {
         func candidate(_ i: Int) -> Bool {
             let l = lines[i]
             return !l.isBlank && markers[i] == nil && l.contentEnd - l.contentStart <= 80 && l.lastUnit != 0x3A
@@ -95,7 +96,7 @@ struct LineJoining {
         func nearPageBreak(_ i: Int) -> Bool {
             for j in max(0, i - 2)...min(lines.count - 1, i + 2) where j != i {
                 let l = lines[j]
-                if l.hasFormFeed || (!l.isBlank && FurnitureCues.isPageNumber(u, l.contentStart, l.contentEnd)) { return true }
+                if l.hasFormFeed || (!l.isBlank && cues.isPageNumber(u, l.contentStart, l.contentEnd)) { return true }
             }
             return false
         }

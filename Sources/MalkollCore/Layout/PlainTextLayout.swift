@@ -48,14 +48,14 @@ public struct PlainTextLayout {
 
         // Physical lines with their list markers and page numbers, cut after a line feed.
         let textPieces = Parallelism.pieces(u.count, threads) { u[$0 - 1] == 0x0A }
-        let facts = Parallelism.map(textPieces, threads: threads) { LineFacts(u, $0) }
+        let facts = Parallelism.map(textPieces, threads: threads) { LineFacts(u, $0, furniture) }
         let lines = Parallelism.concatenate(facts.map(\.lines), threads: threads)
         let markers = Parallelism.concatenate(facts.map(\.markers), threads: threads)
         var isFurniture = Parallelism.concatenate(facts.map(\.isFurniture), threads: threads)
 
         // Evidence from the whole text: is it hard-wrapped, which lines are running headers.
         let joining = LineJoining(u, lines, markers, isFurniture)
-        if joining.isWrapped { joining.markRunningHeaders(u, lines, markers, &isFurniture) }
+        if joining.isWrapped { joining.markRunningHeaders(u, lines, markers, furniture, &isFurniture) }
 
         // Logical lines, cut at a blank line (no logical line crosses one).
         let linePieces = Parallelism.pieces(lines.count, threads) { lines[$0].isBlank }
@@ -90,14 +90,14 @@ public struct PlainTextLayout {
         var markers: [ListMarker?]
         var isFurniture: [Bool]
 
-        init(_ u: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) {
+        init(_ u: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, _ furniture: FurnitureCues) {
             lines = TextLines.scan(u, range)
             markers = [ListMarker?](repeating: nil, count: lines.count)
             isFurniture = [Bool](repeating: false, count: lines.count)
             for (i, l) in lines.enumerated() where !l.isBlank {
                 markers[i] = ListMarker.at(u, l.contentStart, l.contentEnd)
                 if markers[i] == nil || markers[i]!.style == .dash {
-                    isFurniture[i] = FurnitureCues.isPageNumber(u, l.contentStart, l.contentEnd)
+                    isFurniture[i] = furniture.isPageNumber(u, l.contentStart, l.contentEnd)
                 }
             }
         }
