@@ -43,6 +43,11 @@ final class AnalysisLexicon {
     /// Compound endings that name a body, lower case ("nämnden").
     var actorSuffixes: [[UInt16]] = []
     var labels = PhraseIndex<LabelRole>()
+    /// The `perspective` labels ("perspektivet", "perspektiv"), longest first:
+    /// the endings a perspective heading's name is read off.
+    var perspectiveLabels: [String] = []
+    /// Words that show a document speaks of perspectives (`scorecard_words.tsv`).
+    var scorecardWords: [[UInt16]] = []
     /// Named planning periods ("mandatperioden"), from `plan_periods.tsv`.
     var planPeriods = WordSet()
     /// Labels of indicator lines ("Indikator:", "Målvärde:"), from `indicator_labels.tsv`.
@@ -97,7 +102,10 @@ final class AnalysisLexicon {
                 throw lt.error(row, column: 1, "unknown role '\(row[1])' (goal, goal-area, area, section, perspective, perspective-name, vision)")
             }
             labels.add(row[0], r)
+            if r == .perspective { perspectiveLabels.append(row[0].lowercased()) }
         }
+        perspectiveLabels.sort { $0.count > $1.count }
+        scorecardWords = try lexicons.words("scorecard_words.tsv").map { Array($0.lowercased().utf16) }
         profiles = try Profile.loadAll(lexicons)
     }
 

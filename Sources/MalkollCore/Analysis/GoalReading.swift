@@ -81,8 +81,7 @@ struct GoalReading {
     // MARK: - Document-level context
 
     private mutating func readContext() {
-        perspectivesNamed = StructureText.contains(doc.utf16, 0..<doc.utf16.count, Self.perspektiv)
-            || StructureText.contains(doc.utf16, 0..<doc.utf16.count, Self.styrkort)
+        perspectivesNamed = lexicon.scorecardWords.contains { StructureText.contains(doc.utf16, 0..<doc.utf16.count, $0) }
         for (i, n) in structure.nodes.enumerated() { nodeIndex[n.range.lowerBound] = i }
         sentencesByBlock = Array(repeating: 0..<0, count: doc.blocks.count)
         var k = 0
@@ -328,8 +327,6 @@ struct GoalReading {
 
     static let programWord = WordKey.hash("program")
     static let och = WordKey.hash("och")
-    static let perspektiv = Array("perspektiv".utf16)
-    static let styrkort = Array("styrkort".utf16)
 
     /// A named program or area heading: the same label as the current
     /// program's (or "Program") names the next program, another an area.
@@ -382,7 +379,7 @@ struct GoalReading {
     private func perspectiveName(_ span: WordSpan) -> String? {
         guard span.count <= 4 else { return nil }
         let last = doc.string(span.ranges[span.count - 1]).lowercased()
-        for suffix in ["perspektivet", "perspektiv"] where last.hasSuffix(suffix) {
+        for suffix in lexicon.perspectiveLabels where last.hasSuffix(suffix) {
             let head = last.dropLast(suffix.count)
             var words = (0..<(span.count - 1)).map { doc.string(span.ranges[$0]) }
             if !head.isEmpty { words.append(String(head)) }
