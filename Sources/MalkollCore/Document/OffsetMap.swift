@@ -82,6 +82,9 @@ public struct OffsetMap: @unchecked Sendable {
     }
 
 
+    /// True when UTF-16 and scalar offsets coincide (no astral characters).
+    public var isIdentity: Bool { surrogates.isEmpty }
+
     /// The Unicode-scalar offset of a UTF-16 offset.
     public func scalarOffset(_ utf16Offset: Int) -> Int {
         if surrogates.isEmpty { return utf16Offset }

@@ -89,6 +89,8 @@ public enum SegmentRenderer {
     private static func render<T: TextSpan>(_ map: OffsetMap, _ items: UnsafeBufferPointer<T>, _ range: Range<Int>,
                                             into buffer: UnsafeMutablePointer<UInt8>) -> Int {
         var n = 0
+        // Checked once per piece, not once per offset of millions.
+        let identity = map.isIdentity
         pairDigits.withUnsafeBufferPointer { pairs in
             @inline(__always) func int(_ v: Int) {
                 // Offsets are below 2^31: at most ten digits.
@@ -115,9 +117,9 @@ public enum SegmentRenderer {
                 if i > 0 { buffer[n] = 0x2C; n += 1 }
                 let item = items[i]
                 buffer[n] = 0x5B; n += 1
-                int(map.scalarOffset(Int(item.start)))
+                int(identity ? Int(item.start) : map.scalarOffset(Int(item.start)))
                 buffer[n] = 0x2C; n += 1
-                int(map.scalarOffset(Int(item.end)))
+                int(identity ? Int(item.end) : map.scalarOffset(Int(item.end)))
                 buffer[n] = 0x5D; n += 1
             }
         }
